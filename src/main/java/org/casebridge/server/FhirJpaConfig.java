@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings.ClientIdStrategyEnum;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IdStrategyEnum;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.model.HistoryCountModeEnum;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
 import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
@@ -50,6 +51,12 @@ class FhirJpaConfig {
 		// the server assigns can never collide with them.
 		settings.setResourceClientIdStrategy(ClientIdStrategyEnum.ANY);
 		settings.setResourceServerIdStrategy(IdStrategyEnum.UUID);
+		// A case manager who updates a Task and reloads the list must see the change: never answer
+		// a search or history read from an earlier identical query's cached results.
+		settings.setReuseCachedSearchResultsForMillis(null);
+		// HAPI's default caches the history total and then cuts the history to that stale count,
+		// hiding the newest versions; a plan's revision history must be complete.
+		settings.setHistoryCountMode(HistoryCountModeEnum.COUNT_ACCURATE);
 		return settings;
 	}
 

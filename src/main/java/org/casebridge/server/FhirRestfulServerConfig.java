@@ -63,6 +63,7 @@ class FhirRestfulServerConfig {
 		if (!properties.publicBaseUrl().isBlank()) {
 			server.setServerAddressStrategy(new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
 		}
+		server.registerInterceptor(new CapabilityStatementCustomizer());
 		server.registerInterceptor(new RequestLogInterceptor());
 		server.registerInterceptor(new OpenApiInterceptor());
 		if (!properties.corsAllowedOrigins().isEmpty()) {

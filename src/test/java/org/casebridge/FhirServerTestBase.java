@@ -1,0 +1,76 @@
+package org.casebridge;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole server once on a random port against the real PostgreSQL and hands each test a
+ * HAPI generic client and a plain HTTP client, as an EHR would use. Every integration test
+ * extending this class shares the one Spring context, so keep its configuration here.
+ */
+@SpringBootTest(
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "casebridge.server.cors-allowed-origins=https://app.casebridge.test")
+@ActiveProfiles("postgres")
+public abstract class FhirServerTestBase {
+
+	protected static final String FHIR_JSON = "application/fhir+json";
+
+	@LocalServerPort
+	private int port;
+
+	protected final FhirContext fhirContext = FhirContext.forR4Cached();
+	protected IGenericClient client;
+	protected final HttpClient http = HttpClient.newHttpClient();
+
+	/** A value unique to this test, so runs against a database kept between runs never collide. */
+	protected final String unique = UUID.randomUUID().toString();
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		TestDatabase.ensureExists();
+		registry.add("spring.datasource.url", () -> TestDatabase.URL);
+		registry.add("spring.datasource.username", () -> TestDatabase.USER);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@BeforeEach
+	void connectClient() {
+		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		client = fhirContext.newRestfulGenericClient(baseUrl());
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + port + "/fhir";
+	}
+
+	/** A plain HTTP request to a path below the server root, such as {@code /fhir/Patient/1}. */
+	protected HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	protected <T extends IBaseResource> T parse(HttpResponse<String> response, Class<T> type) {
+		return fhirContext.newJsonParser().parseResource(type, response.body());
+	}
+
+	protected HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		} catch (Exception e) {
+			throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+		}
+	}
+}

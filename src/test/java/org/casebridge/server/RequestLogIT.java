@@ -1,0 +1,47 @@
+package org.casebridge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.time.Instant;
+import org.casebridge.FhirServerTestBase;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class RequestLogIT extends FhirServerTestBase {
+
+	@Test
+	void logsEachRequestWithoutBodiesQueriesOrClientErrorsThatQuotePhi(CapturedOutput output) {
+		String family = "Phi" + unique.replace("-", "");
+		Patient patient = new Patient();
+		patient.addName().setFamily(family);
+		patient.addIdentifier().setSystem("http://hospital.example/mrn").setValue(unique);
+		String id = client.create().resource(patient).execute().getId().getIdPart();
+		client.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family)).execute();
+		// A client error whose message quotes the submitted value.
+		send(request("/fhir/Patient?birthdate=" + family).GET().build());
+		send(request("/fhir/Patient/" + id).header("Content-Type", FHIR_JSON)
+				.PUT(BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"other\",\"name\":[{\"family\":\""
+						+ family + "\"}]}"))
+				.build());
+
+		awaitLine(output, "GET SEARCH_TYPE Patient -> 400");
+		assertThat(output.getOut()).contains("POST CREATE Patient -> 201", "GET SEARCH_TYPE Patient -> 200",
+				"PUT UPDATE Patient/" + id + " -> 400");
+		assertThat(output.getAll()).doesNotContain(family).doesNotContain(unique);
+	}
+
+	/** The log line is written after the response is sent, so it may trail the client a little. */
+	private static void awaitLine(CapturedOutput output, String line) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!output.getOut().contains(line) && Instant.now().isBefore(deadline)) {
+			Thread.onSpinWait();
+		}
+		assertThat(output.getOut()).contains(line);
+	}
+}
