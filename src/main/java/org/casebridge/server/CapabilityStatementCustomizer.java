@@ -7,12 +7,14 @@ import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
+import org.springframework.stereotype.Component;
 
 /**
  * Completes what HAPI generates into the CapabilityStatement (FHIR R4 §2.36) so that it tells the
  * truth: who publishes the server, and that the one system endpoint takes batch as well as
  * transaction Bundles.
  */
+@Component
 @Interceptor
 class CapabilityStatementCustomizer {
 

@@ -63,8 +63,6 @@ class FhirRestfulServerConfig {
 		if (!properties.publicBaseUrl().isBlank()) {
 			server.setServerAddressStrategy(new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
 		}
-		server.registerInterceptor(new CapabilityStatementCustomizer());
-		server.registerInterceptor(new RequestLogInterceptor());
 		server.registerInterceptor(new OpenApiInterceptor());
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			server.registerInterceptor(corsInterceptor(properties.corsAllowedOrigins()));

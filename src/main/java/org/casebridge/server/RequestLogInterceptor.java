@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One log line per FHIR request: verb, operation, resource type or id, status and duration.
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * PHI: no request or response bodies, no query strings (a search by name or birth date is
  * PHI), no exception messages (they may quote submitted values).
  */
+@Component
 @Interceptor
 class RequestLogInterceptor {
 

@@ -1,0 +1,45 @@
+package org.casebridge.conformance;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates every resource before it is stored. Registered on the JPA interceptor service, so
+ * REST writes, transaction and batch entries, conditional writes and the server's own DAO writes
+ * all pass through it; a violation fails the whole transaction with 422 and nothing is stored.
+ *
+ * <p>StructureDefinitions are the one exception: the R4 instance validator rejects the element
+ * examples that R4 core's own snapshots carry (and every profile's snapshot copies them), so it
+ * cannot judge a profile. Profiles are checked where they are authored, by SUSHI's compiler and
+ * snapshot generator, and by validating their examples.
+ */
+@Component
+@Interceptor
+class ProfileValidationInterceptor {
+
+	private final ProfileValidator validator;
+
+	ProfileValidationInterceptor(ProfileValidator validator) {
+		this.validator = validator;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	void created(IBaseResource resource) {
+		validate(resource);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	void updated(IBaseResource previous, IBaseResource updated) {
+		validate(updated);
+	}
+
+	private void validate(IBaseResource resource) {
+		if (!(resource instanceof StructureDefinition)) {
+			validator.requireValid(resource);
+		}
+	}
+}

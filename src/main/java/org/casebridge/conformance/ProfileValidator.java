@@ -1,0 +1,96 @@
+package org.casebridge.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain.CacheConfiguration;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates resources against base R4, the profiles they declare in {@code meta.profile} and,
+ * when {@link ConformanceProperties#requireProfiles()} is on, the CaseBridge profile for their
+ * type. Only errors reject a resource; warnings never do.
+ *
+ * <p>The CaseBridge package is loaded into the validation chain ahead of the server's own chain
+ * (core R4 definitions and every conformance resource stored on the server): its profiles are
+ * known before they are stored, which validating the package's own StructureDefinitions needs,
+ * and they are served from memory.
+ */
+@Component
+public class ProfileValidator {
+
+	private final FhirValidator validator;
+	private final FhirContext fhirContext;
+	private final Map<String, String> requiredProfileByType;
+
+	ProfileValidator(
+			FhirContext fhirContext,
+			IValidationSupport validationSupport,
+			ConformancePackage conformancePackage,
+			ConformanceProperties properties) {
+		this.fhirContext = fhirContext;
+		PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(fhirContext);
+		conformancePackage.resources().forEach(packageSupport::addResource);
+		IValidationSupport chain =
+				new ValidationSupportChain(CacheConfiguration.defaultValues(), packageSupport, validationSupport);
+		this.validator = fhirContext.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+		this.requiredProfileByType = properties.requireProfiles() ? resourceProfiles(conformancePackage) : Map.of();
+	}
+
+	public ValidationResult validate(IBaseResource resource) {
+		ValidationOptions options = new ValidationOptions();
+		String required = requiredProfileByType.get(fhirContext.getResourceType(resource));
+		if (required != null) {
+			options.addProfile(required);
+		}
+		return validator.validateWithResult(resource, options);
+	}
+
+	/** Throws 422 Unprocessable Entity with an OperationOutcome of the errors, if there are any. */
+	public void requireValid(IBaseResource resource) {
+		List<SingleValidationMessage> errors = validate(resource).getMessages().stream()
+				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.toList();
+		if (!errors.isEmpty()) {
+			throw new UnprocessableEntityException(fhirContext, outcomeOf(errors));
+		}
+	}
+
+	private static OperationOutcome outcomeOf(List<SingleValidationMessage> errors) {
+		OperationOutcome outcome = new OperationOutcome();
+		for (SingleValidationMessage error : errors) {
+			outcome.addIssue()
+					.setSeverity(error.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR)
+					.setCode(IssueType.PROCESSING)
+					.setDiagnostics(error.getMessage())
+					.addExpression(error.getLocationString());
+		}
+		return outcome;
+	}
+
+	/** Resource type → the CaseBridge profile that constrains it (extensions excluded). */
+	private static Map<String, String> resourceProfiles(ConformancePackage conformancePackage) {
+		return conformancePackage.resources().stream()
+				.filter(StructureDefinition.class::isInstance)
+				.map(StructureDefinition.class::cast)
+				.filter(sd -> sd.getDerivation() == TypeDerivationRule.CONSTRAINT && !"Extension".equals(sd.getType()))
+				.collect(Collectors.toUnmodifiableMap(StructureDefinition::getType, StructureDefinition::getUrl));
+	}
+}
