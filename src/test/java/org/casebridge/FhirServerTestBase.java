@@ -50,6 +50,8 @@ public abstract class FhirServerTestBase {
 	@BeforeEach
 	void connectClient() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		// Large batches are validated entry by entry and take longer than the client's default 10 s.
+		fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = fhirContext.newRestfulGenericClient(baseUrl());
 	}
 

@@ -57,6 +57,9 @@ class FhirJpaConfig {
 		// HAPI's default caches the history total and then cuts the history to that stale count,
 		// hiding the newest versions; a plan's revision history must be complete.
 		settings.setHistoryCountMode(HistoryCountModeEnum.COUNT_ACCURATE);
+		// Pre-expanding ValueSets into the database needs Hibernate Search, which is off; our
+		// ValueSets are small and expand in memory.
+		settings.setPreExpandValueSets(false);
 		return settings;
 	}
 

@@ -1,0 +1,137 @@
+package org.casebridge.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casebridge.conformance.PackageExamples.read;
+import static org.casebridge.conformance.PackageExamples.with;
+import static org.casebridge.conformance.PackageExamples.without;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.casebridge.FhirServerTestBase;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each profile rejects a targeted invalid example — its valid example with one rule broken — with
+ * 422 and an OperationOutcome naming the element and the rule, and stores nothing.
+ */
+class ProfileEnforcementIT extends FhirServerTestBase {
+
+	static Stream<Arguments> invalidExamples() {
+		return Stream.of(
+				Arguments.of("cb-client without identifier",
+						without(read("Patient-PatientRivera.json"), "/identifier"),
+						"Patient.identifier: minimum required = 1, but only found 0"),
+				Arguments.of("cb-care-team without its case manager",
+						without(read("CareTeam-CareTeamRivera.json"), "/participant/0"),
+						"cb-care-team-1"),
+				Arguments.of("cb-episode in an unknown program",
+						with(read("EpisodeOfCare-EpisodeOfCareDischarge.json"), "/type/0/coding/0/code", "oncology"),
+						"None of the codings provided are in the value set 'CaseBridge Programs'"),
+				Arguments.of("cb-assessment without author",
+						without(read("QuestionnaireResponse-QuestionnaireResponsePhq9.json"), "/author"),
+						"QuestionnaireResponse.author: minimum required = 1, but only found 0"),
+				Arguments.of("cb-score not derived from a response",
+						without(read("Observation-ObservationPhq9Score.json"), "/derivedFrom"),
+						"Observation.derivedFrom: minimum required = 1, but only found 0"),
+				Arguments.of("cb-need without a service-category domain",
+						without(read("Condition-ConditionDepressionNeed.json"), "/category/0"),
+						"cb-need-1"),
+				Arguments.of("cb-careplan without goals",
+						without(read("CarePlan-CarePlanDischarge.json"), "/goal"),
+						"CarePlan.goal: minimum required = 1, but only found 0"),
+				Arguments.of("cb-goal without a due date",
+						without(read("Goal-GoalFollowUpCare.json"), "/target/0/dueDate"),
+						"Goal.target.due[x]: minimum required = 1, but only found 0"),
+				Arguments.of("cb-referral that is only a plan",
+						with(read("ServiceRequest-ServiceRequestTherapyReferral.json"), "/intent", "plan"),
+						"Value is 'plan' but is fixed to 'order'"),
+				Arguments.of("cb-referral-task rejected without a reason",
+						without(read("Task-TaskTherapyReferralRejected.json"), "/statusReason"),
+						"cb-referral-task-1"),
+				Arguments.of("cb-checkin without a contact mode",
+						with(read("Encounter-EncounterPhoneCheckin.json"), "/type/0/coding/0/system",
+								"http://example.org/other-modes"),
+						"cb-checkin-1"),
+				Arguments.of("cb-advocacy without a recipient",
+						without(read("Communication-CommunicationInsurerAdvocacy.json"), "/recipient"),
+						"Communication.recipient: minimum required = 1, but only found 0"),
+				Arguments.of("cb-consent without a provision",
+						without(read("Consent-ConsentShareWithCounseling.json"), "/provision"),
+						"Consent.provision: minimum required = 1, but only found 0"),
+				Arguments.of("cb-service with an unknown capacity status",
+						with(read("HealthcareService-HealthcareServiceOutpatientTherapy.json"),
+								"/extension/0/extension/0/valueCode", "closed"),
+						"The value provided ('closed') was not found in the value set 'CaseBridge Service Capacity Status'"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidExamples")
+	void invalidExampleIsRejectedWith422(String name, ObjectNode invalid, String expectedError) {
+		String type = invalid.get("resourceType").asText();
+		invalid.remove("id");
+
+		HttpResponse<String> response = send(request("/fhir/" + type)
+				.header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString(invalid.toString()))
+				.build());
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		OperationOutcome outcome = parse(response, OperationOutcome.class);
+		assertThat(outcome.getIssue())
+				.anySatisfy(issue -> {
+					assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+					assertThat(issue.getDiagnostics()).contains(expectedError);
+					assertThat(issue.getExpression()).isNotEmpty();
+				});
+	}
+
+	@Test
+	void anInvalidEntryFailsTheWholeTransaction() {
+		ObjectNode task = without(read("Task-TaskTherapyReferralRejected.json"), "/statusReason");
+		task.remove("id");
+		String transaction = """
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				 {"fullUrl":"urn:uuid:7d0f3a52-0000-4000-8000-000000000001",
+				  "resource":{"resourceType":"Patient","identifier":[{"system":"http://hospital.example/mrn","value":"%s"}],
+				              "name":[{"family":"Okafor"}]},
+				  "request":{"method":"POST","url":"Patient"}},
+				 {"fullUrl":"urn:uuid:7d0f3a52-0000-4000-8000-000000000002","resource":%s,
+				  "request":{"method":"POST","url":"Task"}}]}
+				""".formatted(unique, task);
+
+		HttpResponse<String> response = send(request("/fhir")
+				.header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString(transaction))
+				.build());
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(parse(response, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.contains("cb-referral-task-1");
+		Bundle stored = client.search().forResource(Patient.class)
+				.where(Patient.IDENTIFIER.exactly().systemAndIdentifier("http://hospital.example/mrn", unique))
+				.returnBundle(Bundle.class).execute();
+		assertThat(stored.getEntry()).isEmpty();
+	}
+
+	@Test
+	void plainR4WithoutProfilesIsAcceptedButStillCheckedAgainstBaseR4() {
+		String plainTask = """
+				{"resourceType":"Task","status":"rejected","intent":"order"}""";
+		String brokenTask = """
+				{"resourceType":"Task","status":"not-a-status","intent":"order"}""";
+
+		assertThat(send(request("/fhir/Task").header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString(plainTask)).build()).statusCode()).isEqualTo(201);
+		HttpResponse<String> broken = send(request("/fhir/Task").header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString(brokenTask)).build());
+		assertThat(broken.statusCode()).isIn(400, 422);
+	}
+}
