@@ -30,9 +30,18 @@ class RequestLogIT extends FhirServerTestBase {
 						+ family + "\"}]}"))
 				.build());
 
-		awaitLine(output, "GET SEARCH_TYPE Patient -> 400");
+		// A profile violation, whose message quotes the offending value.
+		send(request("/fhir/EpisodeOfCare").header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString("{\"resourceType\":\"EpisodeOfCare\",\"meta\":{\"profile\":"
+						+ "[\"http://casebridge.org/fhir/StructureDefinition/cb-episode\"]},\"status\":\"active\","
+						+ "\"type\":[{\"coding\":[{\"system\":\"http://casebridge.org/fhir/CodeSystem/cb-program\","
+						+ "\"code\":\"" + family + "\"}]}],\"patient\":{\"reference\":\"Patient/" + id + "\"},"
+						+ "\"period\":{\"start\":\"2026-11-01\"}}"))
+				.build());
+
+		awaitLine(output, "POST CREATE EpisodeOfCare -> 422");
 		assertThat(output.getOut()).contains("POST CREATE Patient -> 201", "GET SEARCH_TYPE Patient -> 200",
-				"PUT UPDATE Patient/" + id + " -> 400");
+				"GET SEARCH_TYPE Patient -> 400", "PUT UPDATE Patient/" + id + " -> 400");
 		assertThat(output.getAll()).doesNotContain(family).doesNotContain(unique);
 	}
 

@@ -1,0 +1,72 @@
+package org.casebridge.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.utilities.OIDUtilities;
+import org.junit.jupiter.api.Test;
+
+/** Declared profiles are always enforced; undeclared ones only when the server requires them. */
+class ProfileValidatorTest {
+
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+	@Test
+	void plainR4IsHeldToBaseR4OnlyByDefault() {
+		ProfileValidator validator = validator(false);
+
+		assertThat(errors(validator, patientWithoutIdentifier())).isEmpty();
+	}
+
+	@Test
+	void requiredProfilesApplyToResourcesThatDoNotDeclareThem() {
+		ProfileValidator validator = validator(true);
+
+		assertThat(errors(validator, patientWithoutIdentifier()))
+				.anyMatch(message -> message.contains("Patient.identifier: minimum required = 1, but only found 0")
+						&& message.contains("cb-client"));
+		assertThat(errors(validator, PackageExamples.parse(FHIR, PackageExamples.read("Patient-PatientRivera.json"))))
+				.isEmpty();
+	}
+
+	@Test
+	void theValidatorDoesNotReparseTheOidRegistryOnEveryValidation() {
+		// Our header-only oidregistry.csv shadows the 1.5 MB one in org.hl7.fhir.utilities.
+		assertThat(new OIDUtilities().isKnownOID("2.16.840.1.113883")).isFalse();
+	}
+
+	private static Patient patientWithoutIdentifier() {
+		Patient patient = new Patient();
+		patient.addName().setFamily("Okafor");
+		patient.setGender(AdministrativeGender.MALE);
+		return patient;
+	}
+
+	/** A validator over the core R4 definitions and in-memory terminology, as the server has. */
+	private static ProfileValidator validator(boolean requireProfiles) {
+		ValidationSupportChain core = new ValidationSupportChain(
+				new DefaultProfileValidationSupport(FHIR),
+				new CommonCodeSystemsTerminologyService(FHIR),
+				new InMemoryTerminologyServerValidationSupport(FHIR),
+				new SnapshotGeneratingValidationSupport(FHIR));
+		return new ProfileValidator(FHIR, core, PackageExamples.PACKAGE, new ConformanceProperties(requireProfiles));
+	}
+
+	private static List<String> errors(ProfileValidator validator, IBaseResource resource) {
+		return validator.validate(resource).getMessages().stream()
+				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.map(SingleValidationMessage::getMessage)
+				.toList();
+	}
+}
