@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +16,8 @@ import org.springframework.stereotype.Component;
  * examples that R4 core's own snapshots carry (and every profile's snapshot copies them), so it
  * cannot judge a profile. Profiles are checked where they are authored, by SUSHI's compiler and
  * snapshot generator, and by validating their examples.
- *
- * <p>The {@code baseline} Spring profile leaves it out, so benchmarks can measure what validation
- * costs against the same server without it.
  */
 @Component
-@Profile("!baseline")
 @Interceptor
 class ProfileValidationInterceptor {
 

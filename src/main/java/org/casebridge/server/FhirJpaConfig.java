@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -45,6 +46,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 class FhirJpaConfig {
 
 	@Bean
+	@Profile("!baseline")
 	JpaStorageSettings storageSettings() {
 		JpaStorageSettings settings = new JpaStorageSettings();
 		// EHRs and the official examples PUT their own ids, numeric ones included; UUIDs for ids
@@ -61,6 +63,16 @@ class FhirJpaConfig {
 		// ValueSets are small and expand in memory.
 		settings.setPreExpandValueSets(false);
 		return settings;
+	}
+
+	/**
+	 * Stock HAPI storage settings, as the reference JPA starter ships them: the {@code baseline}
+	 * profile that benchmarks measure CaseBridge against.
+	 */
+	@Bean
+	@Profile("baseline")
+	JpaStorageSettings stockStorageSettings() {
+		return new JpaStorageSettings();
 	}
 
 	/** Binary attachments live in the same database as the resources that reference them. */

@@ -11,6 +11,7 @@ import org.casebridge.CaseBridgeApplication;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * An interceptor mixing both kinds is a wiring mistake and stops start-up. HAPI registers its own
- * interceptors; only CaseBridge's are added here.
+ * interceptors; only CaseBridge's are added here. The {@code baseline} profile (stock HAPI, for
+ * benchmarks) registers none.
  */
 @Component
+@Profile("!baseline")
 class InterceptorRegistrar implements SmartInitializingSingleton {
 
 	private static final String OUR_PACKAGE = CaseBridgeApplication.class.getPackageName();

@@ -79,10 +79,28 @@ class ConformancePackageIT extends FhirServerTestBase {
 		assertThat(storedVersionOf("cb-referral-task")).isEqualTo(versionBefore);
 	}
 
+	@Test
+	void aStoredCopyThatDiffersFromThePackageIsUpdatedToIt() {
+		StructureDefinition stored = stored("cb-goal");
+		stored.setVersion("0.0.1");
+		client.update().resource(stored).execute();
+
+		installer.run(null);
+
+		StructureDefinition reloaded = stored("cb-goal");
+		assertThat(reloaded.getVersion()).isEqualTo(conformancePackage.version());
+		assertThat(Integer.parseInt(reloaded.getMeta().getVersionId()))
+				.isGreaterThan(Integer.parseInt(stored.getMeta().getVersionId()));
+	}
+
 	private String storedVersionOf(String profileId) {
+		return stored(profileId).getMeta().getVersionId();
+	}
+
+	private StructureDefinition stored(String profileId) {
 		Bundle found = client.search().forResource(StructureDefinition.class)
 				.where(StructureDefinition.URL.matches().value("http://casebridge.org/fhir/StructureDefinition/" + profileId))
 				.returnBundle(Bundle.class).execute();
-		return found.getEntryFirstRep().getResource().getMeta().getVersionId();
+		return (StructureDefinition) found.getEntryFirstRep().getResource();
 	}
 }
