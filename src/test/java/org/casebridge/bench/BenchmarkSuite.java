@@ -1,0 +1,101 @@
+package org.casebridge.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The CaseBridge benchmark suite: CaseBridge and stock HAPI (the same jar, profile
+ * {@code baseline}) on the same data, machine and PostgreSQL, one after the other in the same
+ * run. Writes {@code bench/RESULTS.md} and {@code bench/results.json}. Run it with {@code bench/run}.
+ *
+ * <pre>
+ * bench/run [--scale small|medium|large] [--scenarios ingest,create,referral,search,everything]
+ *           [--iterations 200] [--seed 42] [--rounds 1]
+ * </pre>
+ */
+public final class BenchmarkSuite {
+
+	static final List<String> SCENARIOS = List.of("ingest", "create", "referral", "search", "everything");
+
+	private BenchmarkSuite() {}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		Scale scale = Scale.valueOf(options.getOrDefault("scale", "small").toUpperCase());
+		Set<String> scenarios = Arrays.stream(options.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(","))
+				.map(String::trim).collect(Collectors.toSet());
+		int iterations = Integer.parseInt(options.getOrDefault("iterations", "200"));
+		long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+		Path jar = Files.list(Path.of("target"))
+				.filter(file -> file.getFileName().toString().matches("casebridge-.*\\.jar"))
+				.findFirst().orElseThrow(() -> new IllegalStateException("Build the server first: mvn package -DskipTests"));
+
+		Progress.print("preparing %s data (seed %d)", scale, seed);
+		BenchmarkData data = BenchmarkData.prepare(scale, seed);
+		Progress.print("%d Synthea patients, %d case-management clients", data.syntheaPatients.size(), data.caseManagementClients);
+
+		Map<String, Object> runs = new LinkedHashMap<>();
+		for (int round = 1; round <= rounds; round++) {
+			for (SystemUnderTest system : SystemUnderTest.values()) {
+				Progress.print("round %d: %s", round, system.label());
+				Map<String, Object> result = run(system, jar, data, scenarios, iterations, seed);
+				runs.put(system.label() + " #" + round, result);
+			}
+		}
+		Progress.print("physical reference: COPY into jsonb, pg_test_fsync");
+		Map<String, Object> physical = PhysicalReference.measure(data);
+
+		ResultsReport report = new ResultsReport(scale, seed, iterations, data, runs, physical);
+		report.write(Path.of("bench", "RESULTS.md"), Path.of("bench", "results.json"));
+		Progress.print("wrote bench/RESULTS.md and bench/results.json");
+	}
+
+	private static Map<String, Object> run(
+			SystemUnderTest system, Path jar, BenchmarkData data, Set<String> scenarios, int iterations, long seed)
+			throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		Path log = Path.of("target", "bench-" + system.name().toLowerCase() + ".log");
+		try (ServerProcess server = ServerProcess.start(jar, system, 8191, log)) {
+			result.put("startup_ms", server.startupMillis());
+			result.put("rss_after_startup_mb", server.rssBytes() / (1024 * 1024));
+			IngestScenario ingest = new IngestScenario();
+			if (scenarios.contains("ingest") || scenarios.contains("search") || scenarios.contains("everything")) {
+				result.put("ingest", ingest.run(server.fhir, data));
+			}
+			RequestScenarios requests = new RequestScenarios(server.fhir, iterations, seed);
+			if (scenarios.contains("create")) {
+				result.put("create", requests.creates());
+			}
+			if (scenarios.contains("referral")) {
+				result.put("referral_loop", requests.referralLoop());
+			}
+			if (scenarios.contains("search")) {
+				result.put("search", requests.searches(ingest.patients));
+			}
+			if (scenarios.contains("everything")) {
+				result.put("everything", requests.everything(ingest.patients));
+			}
+			result.put("rss_after_load_mb", server.rssBytes() / (1024 * 1024));
+		}
+		return result;
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("Usage: bench/run [--scale small|medium|large] [--scenarios "
+						+ String.join(",", SCENARIOS) + "] [--iterations N] [--seed N] [--rounds N]");
+			}
+			options.put(args[i].substring(2), args[++i]);
+		}
+		return options;
+	}
+}

@@ -1,0 +1,121 @@
+package org.casebridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Scenario 1: ingest Synthea and case-management transaction bundles at 1, 2 and 4 concurrent
+ * clients, each level on its own third of the data. Reports resources/s and per-bundle latency.
+ */
+final class IngestScenario {
+
+	static final int[] CONCURRENCY = {1, 2, 4};
+
+	/** A Patient stored by the ingest, with the number of resources its bundle carried. */
+	record StoredPatient(String id, int resources, boolean caseManagement) {}
+
+	private record Work(Supplier<String> bundle, boolean caseManagement) {}
+
+	final List<StoredPatient> patients = new ArrayList<>();
+
+	Map<String, Object> run(FhirHttp fhir, BenchmarkData data) throws Exception {
+		for (Path infrastructure : data.syntheaInfrastructure) {
+			fhir.post("", read(infrastructure));
+		}
+		fhir.post("", CaseManagementGenerator.directoryBundle());
+
+		Map<String, Object> byLevel = new LinkedHashMap<>();
+		for (int level = 0; level < CONCURRENCY.length; level++) {
+			List<Work> work = new ArrayList<>();
+			for (Path patient : third(data.syntheaPatients, level)) {
+				work.add(new Work(() -> read(patient), false));
+			}
+			List<Integer> clients = new ArrayList<>();
+			for (int client = 0; client < data.caseManagementClients; client++) {
+				clients.add(client);
+			}
+			for (int client : third(clients, level)) {
+				work.add(new Work(() -> data.caseManagement.clientBundle(client), true));
+			}
+			byLevel.put("clients_" + CONCURRENCY[level], load(fhir, work, CONCURRENCY[level]));
+		}
+		return byLevel;
+	}
+
+	private Map<String, Object> load(FhirHttp fhir, List<Work> work, int concurrency) throws Exception {
+		Latencies perBundle = new Latencies();
+		AtomicInteger resources = new AtomicInteger();
+		AtomicInteger done = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long started = System.nanoTime();
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (Work item : work) {
+				futures.add(pool.submit(() -> {
+					String bundle = item.bundle().get();
+					long sent = System.nanoTime();
+					JsonNode response = fhir.post("", bundle);
+					perBundle.add(sent);
+					resources.addAndGet(response.get("entry").size());
+					record(response, item.caseManagement());
+					if (done.incrementAndGet() % 10 == 0) {
+						Progress.print("ingest, %d client(s): %d/%d bundles, %d resources, %.0f resources/s", concurrency,
+								done.get(), work.size(), resources.get(), resources.get() / seconds(started));
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+		double elapsed = seconds(started);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("bundles", work.size());
+		figures.put("resources", resources.get());
+		figures.put("seconds", Latencies.round(elapsed));
+		figures.put("resources_per_second", Latencies.round(resources.get() / elapsed));
+		figures.put("bundle_latency", perBundle.summary(elapsed));
+		return figures;
+	}
+
+	private synchronized void record(JsonNode response, boolean caseManagement) {
+		for (JsonNode entry : response.get("entry")) {
+			String location = entry.path("response").path("location").asText();
+			if (location.startsWith("Patient/")) {
+				patients.add(new StoredPatient(location.split("/")[1], response.get("entry").size(), caseManagement));
+			}
+		}
+	}
+
+	private static <T> List<T> third(List<T> items, int part) {
+		int size = (items.size() + 2) / 3;
+		return items.subList(Math.min(items.size(), part * size), Math.min(items.size(), (part + 1) * size));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+}

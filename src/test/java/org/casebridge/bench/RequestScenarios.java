@@ -1,0 +1,165 @@
+package org.casebridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.casebridge.bench.IngestScenario.StoredPatient;
+
+/**
+ * Scenarios 2–5, one client each, after the ingest: creates of case-management resources,
+ * the referral loop, a case manager's searches and {@code Patient/$everything}.
+ */
+final class RequestScenarios {
+
+	private static final Path EXAMPLES = Path.of("fhir-profiles", "package", "example");
+
+	private final FhirHttp fhir;
+	private final int iterations;
+	private final Random random;
+
+	RequestScenarios(FhirHttp fhir, int iterations, long seed) {
+		this.fhir = fhir;
+		this.iterations = iterations;
+		this.random = new Random(seed);
+	}
+
+	/** Scenario 2: create case-management resources that declare their CaseBridge profiles. */
+	Map<String, Object> creates() throws IOException {
+		storeExamples();
+		Map<String, Object> byType = new LinkedHashMap<>();
+		for (String example : List.of("Patient-PatientRivera", "QuestionnaireResponse-QuestionnaireResponsePhq9",
+				"Task-TaskTherapyReferralRejected", "CarePlan-CarePlanDischarge")) {
+			ObjectNode resource = example(example);
+			resource.remove("id");
+			String type = resource.get("resourceType").asText();
+			byType.put(type, measure("create " + type, () -> {
+				fhir.post(type, withFreshIdentifier(resource).toString());
+				return null;
+			}));
+		}
+		return byType;
+	}
+
+	/** Scenario 3: referral Tasks walked through the closed loop, requested → completed. */
+	Map<String, Object> referralLoop() throws IOException {
+		storeExamples();
+		ObjectNode template = example("Task-TaskTherapyReferralRejected");
+		template.remove("id");
+		template.remove("statusReason");
+		Latencies updates = new Latencies();
+		long started = System.nanoTime();
+		for (int loop = 0; loop < iterations / 4; loop++) {
+			ObjectNode task = template.deepCopy().put("status", "requested");
+			String id = fhir.post("Task", task.toString()).get("id").asText();
+			task.put("id", id);
+			for (String status : List.of("received", "accepted", "in-progress", "completed")) {
+				long sent = System.nanoTime();
+				fhir.put("Task/" + id, task.put("status", status).toString());
+				updates.add(sent);
+			}
+		}
+		return updates.summary(IngestScenario.seconds(started));
+	}
+
+	/** Scenario 4: the searches a case manager's app makes, for randomly chosen clients. */
+	Map<String, Object> searches(List<StoredPatient> patients) {
+		List<String> clients = patients.stream().filter(StoredPatient::caseManagement).map(StoredPatient::id).toList();
+		List<String> owners = new ArrayList<>();
+		fhir.get("Task?_count=200&_elements=owner").path("entry")
+				.forEach(entry -> owners.add(entry.path("resource").path("owner").path("reference").asText()));
+		List<String> knownOwners = owners.stream().filter(owner -> !owner.isEmpty()).distinct().toList();
+		Map<String, Object> byQuery = new LinkedHashMap<>();
+		byQuery.put("active CarePlan with Goals and CareTeam", measure("search care plans", () ->
+				fhir.get("CarePlan?subject=Patient/" + pick(clients)
+						+ "&status=active&_include=CarePlan:goal&_include=CarePlan:care-team")));
+		byQuery.put("Task by owner and status", measure("search tasks", () ->
+				fhir.get("Task?owner=" + encode(pick(knownOwners)) + "&status=requested,accepted,in-progress")));
+		byQuery.put("latest assessments", measure("search assessments", () ->
+				fhir.get("QuestionnaireResponse?subject=Patient/" + pick(clients) + "&_sort=-authored&_count=5")));
+		return byQuery;
+	}
+
+	/** Scenario 5: Patient/$everything for the Synthea patient whose history is closest to 500 resources. */
+	Map<String, Object> everything(List<StoredPatient> patients) {
+		StoredPatient patient = patients.stream().filter(stored -> !stored.caseManagement())
+				.min(Comparator.comparingInt(stored -> Math.abs(stored.resources() - 500)))
+				.orElseThrow();
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("patient_resources", patient.resources());
+		figures.put("returned", fhir.get("Patient/" + patient.id() + "/$everything?_count=1000").path("entry").size());
+		figures.put("latency", measure("$everything", () -> fhir.get("Patient/" + patient.id() + "/$everything?_count=1000")));
+		return figures;
+	}
+
+	private Map<String, Object> measure(String label, Supplier<?> request) {
+		for (int warmup = 0; warmup < Math.min(20, iterations / 5); warmup++) {
+			request.get();
+		}
+		Latencies latencies = new Latencies();
+		long started = System.nanoTime();
+		for (int i = 0; i < iterations; i++) {
+			long sent = System.nanoTime();
+			request.get();
+			latencies.add(sent);
+		}
+		Map<String, Object> summary = latencies.summary(IngestScenario.seconds(started));
+		Progress.print("%s: p50 %.1f ms, p95 %.1f ms", label, latencies.percentile(0.5), latencies.percentile(0.95));
+		return summary;
+	}
+
+	/** The package's examples, stored once so that the examples created here can refer to them. */
+	private void storeExamples() throws IOException {
+		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+		ArrayNode entries = transaction.putArray("entry");
+		try (Stream<Path> files = Files.list(EXAMPLES)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+				JsonNode resource = FhirHttp.JSON.readTree(file.toFile());
+				ObjectNode entry = entries.addObject();
+				entry.set("resource", resource);
+				entry.putObject("request").put("method", "PUT")
+						.put("url", resource.get("resourceType").asText() + "/" + resource.get("id").asText());
+			}
+		}
+		fhir.post("", transaction.toString());
+	}
+
+	private static ObjectNode example(String name) throws IOException {
+		return (ObjectNode) FhirHttp.JSON.readTree(EXAMPLES.resolve(name + ".json").toFile());
+	}
+
+	private static ObjectNode withFreshIdentifier(ObjectNode resource) {
+		ObjectNode identifier = FhirHttp.JSON.createObjectNode()
+				.put("system", "http://casebridge.org/fhir/sid/bench")
+				.put("value", UUID.randomUUID().toString());
+		ObjectNode copy = resource.deepCopy();
+		// A QuestionnaireResponse has at most one identifier; the other types a list.
+		if ("QuestionnaireResponse".equals(copy.get("resourceType").asText())) {
+			copy.set("identifier", identifier);
+		} else {
+			copy.putArray("identifier").add(identifier);
+		}
+		return copy;
+	}
+
+	private String pick(List<String> values) {
+		return values.get(random.nextInt(values.size()));
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
