@@ -17,11 +17,14 @@ POP=$1 SEED=$2 OUT=$3
 [[ $POP =~ ^[0-9]+$ && $POP -ge 1 && $POP -le 1000 ]] || { echo "POPULATION must be 1..1000" >&2; exit 2; }
 [[ $SEED =~ ^-?[0-9]+$ ]] || { echo "SEED must be an integer" >&2; exit 2; }
 REF_DATE=${SYNTHEA_REF_DATE:-20250101}   # simulation "today": fixed so output does not drift
+# Synthea's default (true) tags resources with US Core 5.0.1 profiles in meta.profile and adds
+# DocumentReference/Provenance/Medication; false drops both (plain R4, fewer resource types).
+US_CORE=${SYNTHEA_US_CORE:-true}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 CP_FILE=$HERE/target/classpath.txt
 
-# 1. Resolve Synthea's classpath once (about 140 jars, about 200 MB in ~/.m2), then reuse it.
+# 1. Resolve Synthea's classpath once (143 jars, ~210 MB in ~/.m2), then reuse it.
 if [ ! -s "$CP_FILE" ] || [ "$HERE/pom.xml" -nt "$CP_FILE" ]; then
   echo "[synthea] resolving classpath from Maven Central..."
   mkdir -p "$HERE/target"
@@ -30,14 +33,17 @@ fi
 
 # 2. Fresh output dir; Synthea writes into OUT/fhir/, and runs with OUT as its working dir so
 #    that nothing leaks into the repo.
+if [ -n "$(ls -A "$OUT" 2>/dev/null)" ] && [ ! -f "$OUT/synthea.log" ]; then
+  echo "OUTDIR $OUT is not empty and not an earlier output of this script" >&2; exit 2
+fi
 rm -rf "$OUT" && mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 # 3. Run Synthea: FHIR R4 transaction bundles (plus hospital/practitioner bundles) only; every
 #    other exporter off. Progress: one line per simulated patient, from Synthea's own log.
-echo "[synthea] generating $POP patients, seed $SEED, reference date $REF_DATE -> $OUT"
+echo "[synthea] generating $POP patients, seed $SEED, reference date $REF_DATE, US Core $US_CORE -> $OUT"
 start=$(date +%s)
-(cd "$OUT" && java -Xmx4g -cp "$(cat "$CP_FILE")" App \
+if ! (cd "$OUT" && java -Xmx4g -cp "$(cat "$CP_FILE")" App \
     -p "$POP" -s "$SEED" -cs "$SEED" -r "$REF_DATE" \
     --exporter.baseDirectory="$OUT/" \
     --exporter.fhir.export=true \
@@ -54,10 +60,13 @@ start=$(date +%s)
     --exporter.clinical_note.export=false --exporter.symptoms.csv.export=false \
     --exporter.symptoms.text.export=false --exporter.metadata.export=false \
     --exporter.years_of_history=10 --exporter.pretty_print=false \
+    --exporter.fhir.use_us_core_ig="$US_CORE" \
     --generate.log_patients.detail=simple \
-  ) 2>&1 | tee "$OUT/synthea.log" | grep --line-buffered -E '^[0-9]+ -- |^\{alive=|Exception|ERROR' \
-  | sed -u 's/^/[synthea] /'
-[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "[synthea] failed, see $OUT/synthea.log" >&2; exit 1; }
+  ) 2>&1 | tee "$OUT/synthea.log" \
+  | { grep --line-buffered -E '^[0-9]+ -- |^Records:|Exception|ERROR' || true; } | sed -u 's/^/[synthea] /'
+then
+  echo "[synthea] failed, see $OUT/synthea.log" >&2; exit 1
+fi
 
 # 4. Flatten OUT/fhir/ into OUT, giving the two information bundles stable names.
 mv "$OUT"/fhir/hospitalInformation*.json "$OUT/hospitalInformation.json"

@@ -64,7 +64,10 @@ public class ProfileValidator {
 				new InMemoryTerminologyServerValidationSupport(fhirContext),
 				new CommonCodeSystemsTerminologyService(fhirContext),
 				validationSupport);
-		this.validator = fhirContext.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+		// EHRs declare profiles CaseBridge does not hold (US Core, say): a warning, not a refusal.
+		instanceValidator.setErrorForUnknownProfiles(false);
+		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 		this.requiredProfileByType = properties.requireProfiles() ? resourceProfiles(conformancePackage) : Map.of();
 	}
 

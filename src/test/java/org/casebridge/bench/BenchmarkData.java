@@ -42,8 +42,18 @@ final class BenchmarkData {
 				files.stream().filter(file -> file.getFileName().toString().startsWith("hospitalInformation")),
 				files.stream().filter(file -> file.getFileName().toString().startsWith("practitionerInformation")))
 				.toList();
-		List<Path> patients = files.stream().filter(file -> !infrastructure.contains(file)).toList();
+		List<Path> patients = files.stream()
+				.filter(file -> !infrastructure.contains(file) && size(file) <= scale.maxPatientBundleBytes())
+				.toList();
 		return new BenchmarkData(infrastructure, patients, new CaseManagementGenerator(seed), scale.caseManagementClients());
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static List<Path> jsonFiles(Path folder) {

@@ -126,7 +126,7 @@ final class RequestScenarios {
 		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
 		ArrayNode entries = transaction.putArray("entry");
 		try (Stream<Path> files = Files.list(EXAMPLES)) {
-			for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+			for (Path file : files.filter(path -> path.getFileName().toString().matches("[A-Z].*\\.json")).sorted().toList()) {
 				JsonNode resource = FhirHttp.JSON.readTree(file.toFile());
 				ObjectNode entry = entries.addObject();
 				entry.set("resource", resource);

@@ -41,6 +41,16 @@ class ProfileValidatorTest {
 	}
 
 	@Test
+	void profilesTheServerDoesNotHoldAreWarnedAboutNotRefused() {
+		Patient usCore = patientWithoutIdentifier();
+		usCore.getMeta().addProfile("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient");
+
+		assertThat(errors(validator(false), usCore)).isEmpty();
+		assertThat(validator(false).validate(usCore).getMessages())
+				.anyMatch(message -> message.getMessage().contains("us-core-patient"));
+	}
+
+	@Test
 	void theValidatorDoesNotReparseTheOidRegistryOnEveryValidation() {
 		// Our header-only oidregistry.csv shadows the 1.5 MB one in org.hl7.fhir.utilities.
 		assertThat(new OIDUtilities().isKnownOID("2.16.840.1.113883")).isFalse();
