@@ -87,7 +87,17 @@ final class ResultsReport {
 		target(md, "start-up ≤ 20 s", startup, startup != null && startup <= 20_000);
 		Double rss = number(caseBridge, "rss_after_load_mb");
 		target(md, "RSS ≤ 1 GiB with -Xmx768m", rss, rss != null && rss <= 1024);
+		md.append('\n').append(profileNotes());
 		return md.toString();
+	}
+
+	/** The analysis behind the figures, kept by hand in bench/profile-notes.md. */
+	private static String profileNotes() {
+		try {
+			return Files.readString(Path.of("bench", "profile-notes.md"));
+		} catch (IOException e) {
+			return "";
+		}
 	}
 
 	private void row(StringBuilder md, String scenario, String figure, String... path) {
