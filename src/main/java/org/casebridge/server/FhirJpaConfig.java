@@ -62,9 +62,6 @@ class FhirJpaConfig {
 		// Pre-expanding ValueSets into the database needs Hibernate Search, which is off; our
 		// ValueSets are small and expand in memory.
 		settings.setPreExpandValueSets(false);
-		// EHR bundles (Synthea's among them) refer to the same organisations and practitioners by
-		// conditional reference over and over; remember what each match URL resolved to.
-		settings.setMatchUrlCacheEnabled(true);
 		return settings;
 	}
 
