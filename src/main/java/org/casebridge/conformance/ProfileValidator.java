@@ -21,6 +21,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
 import org.springframework.stereotype.Component;
@@ -86,20 +87,31 @@ public class ProfileValidator {
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
 		if (!errors.isEmpty()) {
-			throw new UnprocessableEntityException(fhirContext, outcomeOf(errors));
+			throw new UnprocessableEntityException(fhirContext, outcomeOf(resource, errors));
 		}
 	}
 
-	private static OperationOutcome outcomeOf(List<SingleValidationMessage> errors) {
+	private static OperationOutcome outcomeOf(IBaseResource resource, List<SingleValidationMessage> errors) {
 		OperationOutcome outcome = new OperationOutcome();
 		for (SingleValidationMessage error : errors) {
 			outcome.addIssue()
 					.setSeverity(error.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR)
 					.setCode(IssueType.PROCESSING)
-					.setDiagnostics(error.getMessage())
+					.setDiagnostics(diagnostics(resource, error))
 					.addExpression(error.getLocationString());
 		}
 		return outcome;
+	}
+
+	/** The validator's message, naming the questionnaire item's linkId when it points into one. */
+	private static String diagnostics(IBaseResource resource, SingleValidationMessage error) {
+		if (resource instanceof QuestionnaireResponse response) {
+			String linkId = QuestionnaireItemLocator.linkIdAt(response, error.getLocationString());
+			if (linkId != null && !error.getMessage().contains("'" + linkId + "'")) {
+				return error.getMessage() + " (item linkId '" + linkId + "')";
+			}
+		}
+		return error.getMessage();
 	}
 
 	/** Resource type → the CaseBridge profile that constrains it (extensions excluded). */
