@@ -4,9 +4,10 @@
 #
 # Usage: bench/synthea/generate.sh POPULATION SEED OUTDIR
 # Leaves in OUTDIR (emptied first):
-#   hospitalInformation.json, practitionerInformation.json  -- transaction bundles of the
-#       Organizations/Locations and Practitioners/PractitionerRoles; the patient bundles point
-#       at them with conditional references, so POST these two first, in this order;
+#   hospitalInformation.json, practitionerInformation.json  -- *batch* bundles (conditional
+#       creates) of the Organizations/Locations and Practitioners/PractitionerRoles; the patient
+#       bundles point at them with conditional references, so POST these two first, in this
+#       order, and check each entry's response.status (a batch answers 200 even if entries fail);
 #   <Given>_<Family>_<uuid>.json  -- one transaction bundle per patient (alive or deceased);
 #   synthea.log                   -- Synthea's full console output.
 # Same POPULATION + SEED => same patients (fixed reference date and clinician seed).

@@ -65,8 +65,9 @@ class ConformancePackageInstaller implements ApplicationRunner {
 		for (IBaseResource resource : conformancePackage.resources()) {
 			String type = fhirContext.getResourceType(resource);
 			String url = ((MetadataResource) resource).getUrl();
+			// A copy: HAPI assigns ids and meta to what it stores, and the package is shared.
 			transaction.addEntry()
-					.setResource((Resource) resource)
+					.setResource(((Resource) resource).copy())
 					.getRequest()
 					.setMethod(HTTPVerb.PUT)
 					.setUrl(type + "?url=" + url);

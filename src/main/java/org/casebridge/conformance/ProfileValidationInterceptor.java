@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +17,12 @@ import org.springframework.stereotype.Component;
  * examples that R4 core's own snapshots carry (and every profile's snapshot copies them), so it
  * cannot judge a profile. Profiles are checked where they are authored, by SUSHI's compiler and
  * snapshot generator, and by validating their examples.
+ *
+ * <p>The {@code unvalidated} Spring profile leaves it out, for the benchmark that measures what
+ * validation costs on an otherwise identical server.
  */
 @Component
+@Profile("!unvalidated")
 @Interceptor
 class ProfileValidationInterceptor {
 

@@ -31,8 +31,14 @@ final class IngestScenario {
 	final List<StoredPatient> patients = new ArrayList<>();
 
 	Map<String, Object> run(FhirHttp fhir, BenchmarkData data) throws Exception {
+		// Synthea's hospital and practitioner bundles are batches: 200 even when entries fail.
 		for (Path infrastructure : data.syntheaInfrastructure) {
-			fhir.post("", read(infrastructure));
+			for (JsonNode entry : fhir.post("", read(infrastructure)).get("entry")) {
+				String status = entry.path("response").path("status").asText();
+				if (!status.startsWith("2")) {
+					throw new IllegalStateException(infrastructure + " has an entry that failed: " + entry.path("response"));
+				}
+			}
 		}
 		fhir.post("", CaseManagementGenerator.directoryBundle());
 

@@ -22,6 +22,7 @@ final class ResultsReport {
 	private final Map<String, Object> json = new LinkedHashMap<>();
 	private final Map<String, Object> caseBridge;
 	private final Map<String, Object> stock;
+	private final Map<String, Object> unvalidated;
 	private final Map<String, Object> physical;
 
 	ResultsReport(Scale scale, long seed, int iterations, BenchmarkData data, Map<String, Object> runs,
@@ -34,6 +35,7 @@ final class ResultsReport {
 		json.put("physical_reference", physical);
 		this.caseBridge = lastRun(runs, SystemUnderTest.CASEBRIDGE);
 		this.stock = lastRun(runs, SystemUnderTest.STOCK_HAPI);
+		this.unvalidated = lastRun(runs, SystemUnderTest.CASEBRIDGE_UNVALIDATED);
 		this.physical = physical;
 	}
 
@@ -68,6 +70,13 @@ final class ResultsReport {
 		row(md, "6 start-up", "ms to ready", "startup_ms");
 		row(md, "6 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
 
+		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
+				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
+		validationCost(md, "ingest, 1 client, resources/s", "ingest", "clients_1", "resources_per_second");
+		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
+			validationCost(md, "create " + type + ", p50 ms", "create", type, "p50_ms");
+		}
+
 		md.append("\nPhysical reference: PostgreSQL `COPY` of the same resources into a jsonb table: ")
 				.append(physical.get("copy_resources_per_second")).append(" resources/s (")
 				.append(physical.get("copy_resources")).append(" resources); `pg_test_fsync` fdatasync: ")
@@ -79,8 +88,11 @@ final class ResultsReport {
 		target(md, "ingest ≥ 600 resources/s (1 client, validation on)", ingest, ingest != null && ingest >= 600);
 		Double ingestRatio = ratio(ingest, stockIngest);
 		target(md, "ingest ≥ 1.5× stock HAPI", ingestRatio, ingestRatio != null && ingestRatio >= 1.5);
-		Double createRatio = ratio(number(caseBridge, "create", "Patient", "p50_ms"), number(stock, "create", "Patient", "p50_ms"));
-		target(md, "validated create ≤ 1.3× unvalidated (Patient p50)", createRatio, createRatio != null && createRatio <= 1.3);
+		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
+			Double createRatio = ratio(number(caseBridge, "create", type, "p50_ms"), number(unvalidated, "create", type, "p50_ms"));
+			target(md, "validated create ≤ 1.3× unvalidated (" + type + " p50)", createRatio,
+					createRatio != null && createRatio <= 1.3);
+		}
 		Double everything = number(caseBridge, "everything", "latency", "p50_ms");
 		target(md, "$everything p50 ≤ 20 ms", everything, everything != null && everything <= 20);
 		Double startup = number(caseBridge, "startup_ms");
@@ -106,6 +118,13 @@ final class ResultsReport {
 		md.append("| ").append(scenario).append(" | ").append(figure).append(" | ").append(format(ours)).append(" | ")
 				.append(format(theirs)).append(" | ").append(format(ratio(ours, theirs))).append(ours == null ? "" : "×")
 				.append(" |\n");
+	}
+
+	private void validationCost(StringBuilder md, String figure, String... path) {
+		Double validated = number(caseBridge, path);
+		Double without = number(unvalidated, path);
+		md.append("| ").append(figure).append(" | ").append(format(validated)).append(" | ").append(format(without))
+				.append(" | ").append(format(ratio(validated, without))).append("× |\n");
 	}
 
 	private static void target(StringBuilder md, String target, Double measured, boolean met) {

@@ -1,9 +1,18 @@
 package org.casebridge.bench;
 
-/** The two servers every scenario compares, in the same run, on the same data. */
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The servers compared in the same run, on the same data: CaseBridge and stock HAPI in every
+ * scenario, and CaseBridge without write validation in ingest and create, which measures what
+ * validation costs on an otherwise identical server (the ingest also warms its JIT as much as the
+ * others' before the creates are timed).
+ */
 enum SystemUnderTest {
 	CASEBRIDGE("postgres", "casebridge_bench"),
-	STOCK_HAPI("postgres,baseline", "casebridge_bench_stock");
+	STOCK_HAPI("postgres,baseline", "casebridge_bench_stock"),
+	CASEBRIDGE_UNVALIDATED("postgres,unvalidated", "casebridge_bench_unvalidated");
 
 	private final String springProfiles;
 	private final String database;
@@ -22,6 +31,17 @@ enum SystemUnderTest {
 	}
 
 	String label() {
-		return this == CASEBRIDGE ? "CaseBridge" : "stock HAPI";
+		return switch (this) {
+			case CASEBRIDGE -> "CaseBridge";
+			case STOCK_HAPI -> "stock HAPI";
+			case CASEBRIDGE_UNVALIDATED -> "CaseBridge without validation";
+		};
+	}
+
+	/** The scenarios this server takes part in, out of those asked for. */
+	Set<String> scenarios(Set<String> requested) {
+		return this == CASEBRIDGE_UNVALIDATED
+				? requested.stream().filter(Set.of("ingest", "create")::contains).collect(Collectors.toSet())
+				: requested;
 	}
 }
