@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Interceptor
 class ConcurrentWriteRetryInterceptor {
 
-	static final int MAX_RETRIES = 5;
+	private static final int MAX_RETRIES = 5;
 
 	@Hook(Pointcut.STORAGE_VERSION_CONFLICT)
 	ResourceVersionConflictResolutionStrategy retry(RequestDetails request) {

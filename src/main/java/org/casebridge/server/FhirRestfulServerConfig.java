@@ -27,7 +27,7 @@ import org.springframework.web.cors.CorsConfiguration;
 @Configuration
 class FhirRestfulServerConfig {
 
-	static final String FHIR_PATH = "/fhir/*";
+	private static final String FHIR_PATH = "/fhir/*";
 
 	@Bean
 	RestfulServer fhirRestfulServer(
