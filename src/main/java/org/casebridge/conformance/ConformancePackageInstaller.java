@@ -1,9 +1,12 @@
 package org.casebridge.conformance;
 
-import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.util.StopWatch;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -22,9 +25,10 @@ import org.springframework.stereotype.Component;
  * validator by validating every example, so the first client write is as fast as any other.
  * Runs before the server reports ready.
  *
- * <p>Each resource is a conditional update on its canonical URL, all in one transaction:
- * re-loading the same package changes nothing (HAPI skips updates without changes) and a new
- * package version updates the stored resources in place, keeping earlier ones as history.
+ * <p>Only resources that are missing or differ from the stored copy are written, so a restart
+ * with the same package neither writes nor validates anything again. They are written as
+ * conditional updates on their canonical URLs, all in one transaction: a new package version
+ * updates the stored resources in place, keeping earlier ones as history.
  */
 @Component
 @Profile("!baseline")
@@ -34,44 +38,66 @@ class ConformancePackageInstaller implements ApplicationRunner {
 
 	private final ConformancePackage conformancePackage;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
+	private final DaoRegistry daoRegistry;
 	private final ProfileValidator validator;
-	private final FhirContext fhirContext;
 
 	ConformancePackageInstaller(
 			ConformancePackage conformancePackage,
 			IFhirSystemDao<Bundle, ?> systemDao,
-			ProfileValidator validator,
-			FhirContext fhirContext) {
+			DaoRegistry daoRegistry,
+			ProfileValidator validator) {
 		this.conformancePackage = conformancePackage;
 		this.systemDao = systemDao;
+		this.daoRegistry = daoRegistry;
 		this.validator = validator;
-		this.fhirContext = fhirContext;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		StopWatch install = new StopWatch();
-		systemDao.transaction(new SystemRequestDetails(), installTransaction());
-		log.info("Stored {} {} conformance resources in {} ms",
-				conformancePackage.name(), conformancePackage.version(), install.getMillis());
+		int written = install();
+		log.info("Stored {} of {} {} {} conformance resources (the others were up to date) in {} ms",
+				written, conformancePackage.resources().size(), conformancePackage.name(),
+				conformancePackage.version(), install.getMillis());
 
 		StopWatch warmUp = new StopWatch();
 		conformancePackage.examples().forEach(validator::requireValid);
 		log.info("Validator warmed on {} examples in {} ms", conformancePackage.examples().size(), warmUp.getMillis());
 	}
 
-	private Bundle installTransaction() {
+	/** Stores what is missing or changed; returns how many resources were written. */
+	int install() {
 		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-		for (IBaseResource resource : conformancePackage.resources()) {
-			String type = fhirContext.getResourceType(resource);
-			String url = ((MetadataResource) resource).getUrl();
-			// A copy: HAPI assigns ids and meta to what it stores, and the package is shared.
-			transaction.addEntry()
-					.setResource(((Resource) resource).copy())
-					.getRequest()
-					.setMethod(HTTPVerb.PUT)
-					.setUrl(type + "?url=" + url);
+		for (IBaseResource packaged : conformancePackage.resources()) {
+			MetadataResource resource = (MetadataResource) packaged;
+			if (!isStoredAsIs(resource)) {
+				// A copy: HAPI assigns ids and meta to what it stores, and the package is shared.
+				transaction.addEntry()
+						.setResource(resource.copy())
+						.getRequest()
+						.setMethod(HTTPVerb.PUT)
+						.setUrl(resource.fhirType() + "?url=" + resource.getUrl());
+			}
 		}
-		return transaction;
+		if (transaction.hasEntry()) {
+			systemDao.transaction(new SystemRequestDetails(), transaction);
+		}
+		return transaction.getEntry().size();
+	}
+
+	private boolean isStoredAsIs(MetadataResource packaged) {
+		SearchParameterMap byUrl = SearchParameterMap.newSynchronous("url", new UriParam(packaged.getUrl()));
+		List<IBaseResource> stored = daoRegistry.getResourceDao(packaged.fhirType())
+				.search(byUrl, new SystemRequestDetails())
+				.getResources(0, 2);
+		return stored.size() == 1 && withoutMeta((Resource) stored.get(0)).equalsDeep(withoutMeta(packaged));
+	}
+
+	/** The resource without what the server assigns when it stores it: id and meta. */
+	private static Resource withoutMeta(Resource resource) {
+		Resource copy = resource.copy();
+		copy.setIdElement(null);
+		copy.setMeta(null);
+		return copy;
 	}
 }
