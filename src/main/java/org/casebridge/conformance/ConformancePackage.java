@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConformancePackage {
 
-	static final String LOCATION = "classpath:fhir-package/";
+	private static final String LOCATION = "classpath:fhir-package/";
 	private static final String MANIFEST = "package.json";
 
 	private final String name;

@@ -33,8 +33,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The CaseBridge package is loaded into the validation chain ahead of the server's own chain
  * (core R4 definitions and every conformance resource stored on the server): its profiles are
- * known before they are stored, which validating the package's own StructureDefinitions needs,
- * and they are served from memory.
+ * known before they are stored and are served from memory.
  *
  * <p>Speed: HAPI builds a new core InstanceValidator per validation, and each one parses the
  * 1.5 MB OID registry ({@code oidregistry.csv}) again, which cost ~15 ms of every ~17 ms
@@ -81,11 +80,16 @@ public class ProfileValidator {
 		return validator.validateWithResult(resource, options);
 	}
 
-	/** Throws 422 Unprocessable Entity with an OperationOutcome of the errors, if there are any. */
-	public void requireValid(IBaseResource resource) {
-		List<SingleValidationMessage> errors = validate(resource).getMessages().stream()
+	/** The errors (and fatal errors) of {@link #validate}: what rejects a write. */
+	public List<SingleValidationMessage> errors(IBaseResource resource) {
+		return validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
+	}
+
+	/** Throws 422 Unprocessable Entity with an OperationOutcome of the errors, if there are any. */
+	public void requireValid(IBaseResource resource) {
+		List<SingleValidationMessage> errors = errors(resource);
 		if (!errors.isEmpty()) {
 			throw new UnprocessableEntityException(fhirContext, outcomeOf(resource, errors));
 		}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -74,8 +73,7 @@ class ProfileValidatorTest {
 	}
 
 	private static List<String> errors(ProfileValidator validator, IBaseResource resource) {
-		return validator.validate(resource).getMessages().stream()
-				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+		return validator.errors(resource).stream()
 				.map(SingleValidationMessage::getMessage)
 				.toList();
 	}
