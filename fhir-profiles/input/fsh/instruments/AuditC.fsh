@@ -26,7 +26,10 @@
 //   drinks containing alcohol do you have on a typical day?", "How often do you have 6 or more
 //   drinks on 1 occasion?"). Published AUDIT-C forms vary slightly in wording (e.g. "standard
 //   drinks", "in the past year"); the answer categories and scores are the same.
-// - Positive-screen thresholds (commonly >= 4 men, >= 3 women) are not encoded here.
+// - Positive screen: 4 or more for men, 3 or more for women (Bradley KA et al., AUDIT-C as a brief
+//   screen for alcohol misuse in primary care, Alcohol Clin Exp Res 2007;31:1208-17; the cut-points
+//   of the US VA and of NIAAA's guide). The sex comes from the response's subject (Patient.gender);
+//   anyone not recorded as male is screened with the lower threshold, the more sensitive one.
 
 Instance: AuditC
 InstanceOf: Questionnaire
@@ -35,6 +38,7 @@ Title: "AUDIT-C"
 Description: "Alcohol Use Disorders Identification Test - Consumption (AUDIT-C), 3-item alcohol use screen."
 * insert InstrQuestionnaire(audit-c, AuditC, [["Alcohol Use Disorders Identification Test - Consumption (AUDIT-C)"]])
 * code = http://loinc.org#72109-2 "Alcohol use disorder identification test-consumption"
+* insert InstrNeed(need-unhealthy-alcohol-use, [["Unhealthy alcohol use (AUDIT-C positive)"]], substance-use-treatment, [["%resource.repeat(item).where(linkId = '75626-2').answer.value >= iif(%resource.subject.resolve().gender = 'male', 4, 3)"]])
 * copyright = "AUDIT-C is derived from the WHO Alcohol Use Disorders Identification Test (AUDIT), which may be reproduced without permission. LOINC codes: LOINC is copyright Regenstrief Institute, Inc. and the LOINC Committee, available at no cost under the license at http://loinc.org/license."
 
 * item[+] insert InstrChoice(http://loinc.org, 68518-0, "How often do you have a drink containing alcohol?", "How often do you have a drink containing alcohol?", true)
@@ -59,3 +63,8 @@ Description: "Alcohol Use Disorders Identification Test - Consumption (AUDIT-C),
 * item[=] insert InstrScoredAnswer(http://loinc.org, LA18934-2, "Daily or almost daily", 4)
 
 * item[+] insert InstrTotal(http://loinc.org, 75626-2, "Total score [AUDIT-C]", [["AUDIT-C total score (0-12)"]])
+* item[=] insert InstrCalculated([["%resource.item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrConditionalBand(audit-c-positive, "AUDIT-C positive screen", 4, 12, [["%resource.subject.resolve().gender = 'male'"]])
+* item[=] insert InstrConditionalBand(audit-c-negative, "AUDIT-C negative screen", 0, 3, [["%resource.subject.resolve().gender = 'male'"]])
+* item[=] insert InstrBand(audit-c-positive, "AUDIT-C positive screen", 3, 12)
+* item[=] insert InstrBand(audit-c-negative, "AUDIT-C negative screen", 0, 2)

@@ -1,7 +1,8 @@
 // CodeSystem cb-assessment: codes for the assessment-instrument Questionnaires in this folder
 // wherever no LOINC code could be confirmed (see the comment block at the top of each instrument
 // file for what was checked). Codes are kebab-case and prefixed by instrument (phq9-, gad7-,
-// dast10-, ahc-hrsn-, katz-, lawton-, lace-). Item groups that only carry an instrument's lead-in
+// audit-c-, dast10-, ahc-hrsn-, katz-, lawton-, lace-); score bands (cb-score-band) are coded here
+// too, and the needs the instruments identify (cb-need-rule) are prefixed need-. Item groups that only carry an instrument's lead-in
 // text or a domain heading also get a code here, because every Questionnaire item carries a code.
 // Answer codes are listed in the order the published instrument lists them; their scores are
 // carried by the Questionnaires (ordinalValue), and repeated in the definitions for reference.
@@ -11,7 +12,7 @@
 CodeSystem: CbAssessmentCodes
 Id: cb-assessment
 Title: "CaseBridge Assessment Codes"
-Description: "Codes for assessment-instrument items, answers, scores and groups (Katz ADL, Lawton IADL, LACE index, DAST-10 and grouping items of PHQ-9, GAD-7 and AHC HRSN) for which no LOINC code could be confirmed."
+Description: "Codes for assessment-instrument items, answers, scores and groups (Katz ADL, Lawton IADL, LACE index, DAST-10 and grouping items of PHQ-9, GAD-7 and AHC HRSN) for which no LOINC code could be confirmed, for the instruments' score bands, and for the needs they identify."
 * ^url = "http://casebridge.org/fhir/CodeSystem/cb-assessment"
 * ^status = #active
 * ^caseSensitive = true
@@ -135,3 +136,43 @@ Description: "Codes for assessment-instrument items, answers, scores and groups 
 * #lace-ed-3 "3 visits" "LACE emergency department visits: 3 visits (3 points)."
 * #lace-ed-4-plus "4 or more visits" "LACE emergency department visits: 4 or more visits (4 points)."
 * #lace-total "LACE index total score" "Sum of the L, A, C and E points, 0-19."
+
+// Score bands (Observation.interpretation of a score); sources in each instrument's file.
+* #phq9-minimal "Minimal depression" "PHQ-9 total score 0-4."
+* #phq9-mild "Mild depression" "PHQ-9 total score 5-9."
+* #phq9-moderate "Moderate depression" "PHQ-9 total score 10-14."
+* #phq9-moderately-severe "Moderately severe depression" "PHQ-9 total score 15-19."
+* #phq9-severe "Severe depression" "PHQ-9 total score 20-27."
+* #gad7-minimal "Minimal anxiety" "GAD-7 total score 0-4."
+* #gad7-mild "Mild anxiety" "GAD-7 total score 5-9."
+* #gad7-moderate "Moderate anxiety" "GAD-7 total score 10-14."
+* #gad7-severe "Severe anxiety" "GAD-7 total score 15-21."
+* #audit-c-positive "AUDIT-C positive screen" "AUDIT-C total score 4 or more for men, 3 or more for women (and anyone not recorded as male)."
+* #audit-c-negative "AUDIT-C negative screen" "AUDIT-C total score below the positive-screen threshold."
+* #dast10-none "No problems reported" "DAST-10 total score 0."
+* #dast10-low "Low level of problems" "DAST-10 total score 1-2."
+* #dast10-moderate "Moderate level of problems" "DAST-10 total score 3-5."
+* #dast10-substantial "Substantial level of problems" "DAST-10 total score 6-8."
+* #dast10-severe "Severe level of problems" "DAST-10 total score 9-10."
+* #ahc-hrsn-safety-negative "Interpersonal safety screen negative" "AHC HRSN safety (HITS) total score 4-10."
+* #ahc-hrsn-safety-positive "Interpersonal safety screen positive" "AHC HRSN safety (HITS) total score 11-20."
+* #katz-full-function "Full function" "Katz ADL total score 6."
+* #katz-moderate-impairment "Moderate functional impairment" "Katz ADL total score 3-5."
+* #katz-severe-impairment "Severe functional impairment" "Katz ADL total score 0-2."
+* #lace-low "Low risk of readmission" "LACE index 0-4."
+* #lace-moderate "Moderate risk of readmission" "LACE index 5-9."
+* #lace-high "High risk of readmission" "LACE index 10-19."
+
+// Needs identified by the instruments (cb-need Condition.code).
+* #need-depression "Depressive symptoms (PHQ-9 10 or more)" "PHQ-9 total score of 10 or more."
+* #need-suicide-risk "Thoughts of death or self-harm (PHQ-9 item 9)" "PHQ-9 item 9 answered above Not at all: assess suicide risk."
+* #need-anxiety "Anxiety symptoms (GAD-7 10 or more)" "GAD-7 total score of 10 or more."
+* #need-unhealthy-alcohol-use "Unhealthy alcohol use (AUDIT-C positive)" "AUDIT-C positive screen."
+* #need-drug-use "Drug use problems (DAST-10 3 or more)" "DAST-10 total score of 3 or more (moderate or higher)."
+* #need-housing-instability "Housing instability or inadequate housing" "AHC HRSN living situation positive."
+* #need-food-insecurity "Food insecurity" "AHC HRSN food positive."
+* #need-transportation-insecurity "Transportation insecurity" "AHC HRSN transportation positive."
+* #need-utility-insecurity "Utility insecurity" "AHC HRSN utilities positive."
+* #need-interpersonal-safety "Interpersonal safety concern" "AHC HRSN safety positive (HITS total 11 or more)."
+* #need-adl-dependence "Needs help with activities of daily living (Katz ADL below 6)" "Katz ADL total score below 6."
+* #need-readmission-risk "High risk of readmission (LACE 10 or more)" "LACE index of 10 or more."

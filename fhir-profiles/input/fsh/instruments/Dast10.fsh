@@ -27,6 +27,7 @@ Title: "DAST-10"
 Description: "Drug Abuse Screening Test, 10-item version (DAST-10): drug use problems in the past 12 months, excluding alcohol."
 * insert InstrQuestionnaire(dast-10, Dast10, [["Drug Abuse Screening Test (DAST-10)"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#dast10-panel "DAST-10 panel"
+* insert InstrNeed(need-drug-use, [["Drug use problems (DAST-10 3 or more)"]], substance-use-treatment, [["%resource.repeat(item).where(linkId = 'dast10-total').answer.value >= 3"]])
 * copyright = "DAST-10: Copyright 1982 Harvey A. Skinner, PhD, and the Centre for Addiction and Mental Health, Toronto, Canada."
 
 * item[+] insert InstrGroup(dast10-questions, "DAST-10 questions", [["The following questions concern information about your possible involvement with drugs not including alcoholic beverages during the past 12 months. In the statements, “drug abuse” refers to (1) the use of prescribed or over-the-counter drugs in excess of the directions and (2) any non-medical use of drugs. Please answer every question. If you have difficulty with a statement, then choose the response that is mostly right."]], true)
@@ -64,3 +65,9 @@ Description: "Drug Abuse Screening Test, 10-item version (DAST-10): drug use pro
 * item[=].item[=] insert InstrScoredAnswer(http://loinc.org, LA32-8, "No", 0)
 
 * item[+] insert InstrTotal(http://casebridge.org/fhir/CodeSystem/cb-assessment, dast10-total, "DAST-10 total score", [["DAST-10 total score (0-10)"]])
+* item[=] insert InstrCalculated([["%resource.item.where(linkId = 'dast10-questions').item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrBand(dast10-none, "No problems reported", 0, 0)
+* item[=] insert InstrBand(dast10-low, "Low level of problems", 1, 2)
+* item[=] insert InstrBand(dast10-moderate, "Moderate level of problems", 3, 5)
+* item[=] insert InstrBand(dast10-substantial, "Substantial level of problems", 6, 8)
+* item[=] insert InstrBand(dast10-severe, "Severe level of problems", 9, 10)

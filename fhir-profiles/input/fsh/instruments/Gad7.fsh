@@ -12,7 +12,9 @@
 // - HL7 Personal Health Record IG example (github.com/HL7/personal-health-record-format-ig,
 //   QuestionnaireResponse-ScoredAssessment-GAD7.fsh) uses the same seven item codes.
 // - Published form: Spitzer RL, Kroenke K, Williams JBW, Löwe B. Arch Intern Med 2006;166:1092-7
-//   (Pfizer; no permission required to reproduce). Scoring 0-3 per item, total 0-21.
+//   (Pfizer; no permission required to reproduce). Scoring 0-3 per item, total 0-21; cut-points 5,
+//   10 and 15 for mild, moderate and severe anxiety, 10 or more warranting further evaluation
+//   (same paper).
 //
 // Not confirmed / notes:
 // - Difficulty item: LOINC 69726-8 could NOT be confirmed (it is not in LOINC's GAD-7 form, and the
@@ -35,6 +37,7 @@ Title: "GAD-7"
 Description: "Generalized Anxiety Disorder 7-item scale (GAD-7) anxiety screening and severity measure."
 * insert InstrQuestionnaire(gad-7, Gad7, [["Generalized Anxiety Disorder 7-item scale (GAD-7)"]])
 * code = http://loinc.org#69737-5 "Generalized anxiety disorder 7 item"
+* insert InstrNeed(need-anxiety, [["Anxiety symptoms (GAD-7 10 or more)"]], mental-health-services, [["%resource.repeat(item).where(linkId = '70274-6').answer.value >= 10"]])
 * copyright = "GAD-7: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute. LOINC codes: LOINC is copyright Regenstrief Institute, Inc. and the LOINC Committee, available at no cost under the license at http://loinc.org/license."
 
 * item[+] insert InstrGroup(gad7-problems, "GAD-7 problems over the last 2 weeks", [["Over the last 2 weeks, how often have you been bothered by the following problems?"]], true)
@@ -54,6 +57,11 @@ Description: "Generalized Anxiety Disorder 7-item scale (GAD-7) anxiety screenin
 * item[=].item[=] insert InstrPhqFrequencyAnswers
 
 * item[+] insert InstrTotal(http://loinc.org, 70274-6, "Generalized anxiety disorder 7 item total score", [["GAD-7 total score (0-21)"]])
+* item[=] insert InstrCalculated([["%resource.item.where(linkId = 'gad7-problems').item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrBand(gad7-minimal, "Minimal anxiety", 0, 4)
+* item[=] insert InstrBand(gad7-mild, "Mild anxiety", 5, 9)
+* item[=] insert InstrBand(gad7-moderate, "Moderate anxiety", 10, 14)
+* item[=] insert InstrBand(gad7-severe, "Severe anxiety", 15, 21)
 
 // Not scored; local code (69726-8 unconfirmed, see above).
 * item[+] insert InstrChoice(http://casebridge.org/fhir/CodeSystem/cb-assessment, gad7-difficulty, "GAD-7 difficulty caused by problems", [["If you checked any problems, how difficult have they made it for you to do your work, take care of things at home, or get along with other people?"]], false)

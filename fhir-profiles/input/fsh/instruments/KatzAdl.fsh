@@ -18,6 +18,9 @@
 //   here as "Needs help ...", and its "Mechanical transferring aides" as "aids".
 // - The original 1963/1970 index grades A-G rather than summing points; the 0-6 sum is the
 //   Hartford/Try This convention.
+// - Interpretation (same Hartford sheet): 6 = full function, 4 = moderate impairment, 2 or less =
+//   severe functional impairment. The sheet leaves 3 and 5 unnamed; here 3-5 are "moderate
+//   impairment", and any score below 6 is recorded as a need for help with ADLs (home health).
 
 Instance: KatzAdl
 InstanceOf: Questionnaire
@@ -26,6 +29,7 @@ Title: "Katz ADL"
 Description: "Katz Index of Independence in Activities of Daily Living: independence in bathing, dressing, toileting, transferring, continence and feeding (0-6)."
 * insert InstrQuestionnaire(katz-adl, KatzAdl, [["Katz Index of Independence in Activities of Daily Living"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#katz-panel "Katz Index of Independence in ADL"
+* insert InstrNeed(need-adl-dependence, [["Needs help with activities of daily living (Katz ADL below 6)"]], home-health, [["%resource.repeat(item).where(linkId = 'katz-total').answer.value < 6"]])
 
 * item[+] insert InstrChoice(http://casebridge.org/fhir/CodeSystem/cb-assessment, katz-bathing, "Katz ADL: bathing", "Bathing", true)
 * item[=] insert InstrScoredAnswer(http://casebridge.org/fhir/CodeSystem/cb-assessment, katz-bathing-independent, [["Bathes self completely or needs help in bathing only a single part of the body such as the back, genital area or disabled extremity."]], 1)
@@ -52,3 +56,7 @@ Description: "Katz Index of Independence in Activities of Daily Living: independ
 * item[=] insert InstrScoredAnswer(http://casebridge.org/fhir/CodeSystem/cb-assessment, katz-feeding-dependent, [["Needs partial or total help with feeding or requires parenteral feeding."]], 0)
 
 * item[+] insert InstrTotal(http://casebridge.org/fhir/CodeSystem/cb-assessment, katz-total, "Katz ADL total score", [["Katz ADL total score (0-6; 6 = independent, 0 = very dependent)"]])
+* item[=] insert InstrCalculated([["%resource.item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrBand(katz-severe-impairment, "Severe functional impairment", 0, 2)
+* item[=] insert InstrBand(katz-moderate-impairment, "Moderate functional impairment", 3, 5)
+* item[=] insert InstrBand(katz-full-function, "Full function", 6, 6)

@@ -26,6 +26,8 @@
 // - How length of stay is counted (calendar days including admission and discharge day vs. nights)
 //   varies between implementations; the item text leaves it to the user.
 // - The Charlson score itself is not computed here; the user enters its band.
+// - Risk bands 0-4 low, 5-9 moderate, 10 or more high risk of readmission: van Walraven et al.
+//   (10 or more as the high-risk threshold) and the Alberta/Ontario LACE guidance that follows it.
 
 Instance: LaceIndex
 InstanceOf: Questionnaire
@@ -34,6 +36,7 @@ Title: "LACE index"
 Description: "LACE index (van Walraven et al., CMAJ 2010): risk of death or unplanned readmission within 30 days after discharge (0-19)."
 * insert InstrQuestionnaire(lace-index, LaceIndex, [["LACE Index for Readmission Risk"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#lace-panel "LACE index"
+* insert InstrNeed(need-readmission-risk, [["High risk of readmission (LACE 10 or more)"]], medical-care, [["%resource.repeat(item).where(linkId = 'lace-total').answer.value >= 10"]])
 
 * item[+] insert InstrChoice(http://casebridge.org/fhir/CodeSystem/cb-assessment, lace-length-of-stay, "LACE: length of stay", [["L - Length of stay of the index admission (days)"]], true)
 * item[=] insert InstrScoredAnswer(http://casebridge.org/fhir/CodeSystem/cb-assessment, lace-los-lt-1, "Less than 1 day", 0)
@@ -63,3 +66,7 @@ Description: "LACE index (van Walraven et al., CMAJ 2010): risk of death or unpl
 * item[=] insert InstrScoredAnswer(http://casebridge.org/fhir/CodeSystem/cb-assessment, lace-ed-4-plus, "4 or more visits", 4)
 
 * item[+] insert InstrTotal(http://casebridge.org/fhir/CodeSystem/cb-assessment, lace-total, "LACE index total score", [["LACE index total score (0-19)"]])
+* item[=] insert InstrCalculated([["%resource.item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrBand(lace-low, "Low risk of readmission", 0, 4)
+* item[=] insert InstrBand(lace-moderate, "Moderate risk of readmission", 5, 9)
+* item[=] insert InstrBand(lace-high, "High risk of readmission", 10, 19)

@@ -22,6 +22,8 @@
 //   another"; food preparation option 3 "Heats, serves and prepares meals ...").
 // - Historically men were scored on 5 domains only (food preparation, housekeeping and laundry
 //   excluded, total 0-5); this Questionnaire scores all eight domains for everyone (0-8).
+// - The scale has no published cut-off: the score is recorded without a band or a need, and is
+//   read as a trend over time for the same person.
 
 Instance: LawtonIadl
 InstanceOf: Questionnaire
@@ -80,3 +82,4 @@ Description: "Lawton Instrumental Activities of Daily Living Scale: telephone, s
 * item[=] insert InstrScoredAnswer(http://casebridge.org/fhir/CodeSystem/cb-assessment, lawton-finances-3, [["Incapable of handling money"]], 0)
 
 * item[+] insert InstrTotal(http://casebridge.org/fhir/CodeSystem/cb-assessment, lawton-total, "Lawton IADL total score", [["Lawton IADL total score (0-8; higher = more independent)"]])
+* item[=] insert InstrCalculated([["%resource.item.answer.value.ordinal().aggregate($this + $total, 0)"]])

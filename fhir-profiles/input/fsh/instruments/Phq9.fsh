@@ -13,6 +13,11 @@
 //   use the same item, total (44261-6) and difficulty (69722-7) codes.
 // - Published form (Spitzer, Williams, Kroenke; Pfizer, no permission required to reproduce):
 //   lead-in, item wording and scoring 0-3, total 0-27; Kroenke K et al., J Gen Intern Med 2001.
+// - Severity bands 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe,
+//   and 10 or more as the usual cut-off for depression: Kroenke K, Spitzer RL, Williams JBW. The
+//   PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16:606-13.
+// - Item 9 (thoughts of death or self-harm) answered above "Not at all" needs follow-up whatever
+//   the total: the PHQ-9 instructions (Pfizer) ask the clinician to assess suicide risk then.
 //
 // Not confirmed / notes:
 // - Item text follows the published Pfizer form; LOINC's question text differs slightly for items
@@ -30,6 +35,8 @@ Title: "PHQ-9"
 Description: "Patient Health Questionnaire-9 (PHQ-9) depression screening and severity measure."
 * insert InstrQuestionnaire(phq-9, Phq9, [["Patient Health Questionnaire-9 (PHQ-9)"]])
 * code = http://loinc.org#44249-1 "PHQ-9 quick depression assessment panel"
+* insert InstrNeed(need-depression, [["Depressive symptoms (PHQ-9 10 or more)"]], mental-health-services, [["%resource.repeat(item).where(linkId = '44261-6').answer.value >= 10"]])
+* insert InstrNeed(need-suicide-risk, [["Thoughts of death or self-harm (PHQ-9 item 9)"]], mental-health-services, [["%resource.repeat(item).where(linkId = '44260-8').answer.value.ordinal() > 0"]])
 * copyright = "PHQ-9: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute. LOINC codes: LOINC is copyright Regenstrief Institute, Inc. and the LOINC Committee, available at no cost under the license at http://loinc.org/license."
 
 * item[+] insert InstrGroup(phq9-problems, "PHQ-9 problems over the last 2 weeks", [["Over the last 2 weeks, how often have you been bothered by any of the following problems?"]], true)
@@ -53,6 +60,12 @@ Description: "Patient Health Questionnaire-9 (PHQ-9) depression screening and se
 * item[=].item[=] insert InstrPhqFrequencyAnswers
 
 * item[+] insert InstrTotal(http://loinc.org, 44261-6, "Patient health questionnaire 9 item total score", [["PHQ-9 total score (0-27)"]])
+* item[=] insert InstrCalculated([["%resource.item.where(linkId = 'phq9-problems').item.answer.value.ordinal().aggregate($this + $total, 0)"]])
+* item[=] insert InstrBand(phq9-minimal, "Minimal depression", 0, 4)
+* item[=] insert InstrBand(phq9-mild, "Mild depression", 5, 9)
+* item[=] insert InstrBand(phq9-moderate, "Moderate depression", 10, 14)
+* item[=] insert InstrBand(phq9-moderately-severe, "Moderately severe depression", 15, 19)
+* item[=] insert InstrBand(phq9-severe, "Severe depression", 20, 27)
 
 // Not scored.
 * item[+] insert InstrChoice(http://loinc.org, 69722-7, [["How difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?"]], [["If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?"]], false)

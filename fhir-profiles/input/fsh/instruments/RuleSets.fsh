@@ -65,3 +65,48 @@ RuleSet: InstrPhqDifficultyAnswers
 * insert InstrAnswer(http://loinc.org, LA6573-5, "Somewhat difficult")
 * insert InstrAnswer(http://loinc.org, LA6575-0, "Very difficult")
 * insert InstrAnswer(http://loinc.org, LA6574-3, "Extremely difficult")
+
+// Scoring as data (the server's one scoring engine reads these; see src/.../assessment).
+//
+// How a score item is computed: an SDC calculatedExpression in FHIRPath. Expressions see the
+// response as %resource and may call SDC's ordinal() on an answer Coding, which gives the
+// ordinalValue of the matching answerOption. FHIRPath R4 has no sum(), so totals are written
+// with aggregate($this + $total, 0).
+RuleSet: InstrCalculated(expression)
+* extension[+].url = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+* extension[=].valueExpression.language = #text/fhirpath
+* extension[=].valueExpression.expression = {expression}
+
+// A severity band of a score item (extension cb-score-band), from low to high inclusive.
+RuleSet: InstrBand(code, display, low, high)
+* extension[+].url = "http://casebridge.org/fhir/StructureDefinition/cb-score-band"
+* extension[=].extension[+].url = "code"
+* extension[=].extension[=].valueCoding = http://casebridge.org/fhir/CodeSystem/cb-assessment#{code} {display}
+* extension[=].extension[+].url = "low"
+* extension[=].extension[=].valueInteger = {low}
+* extension[=].extension[+].url = "high"
+* extension[=].extension[=].valueInteger = {high}
+
+// A band that applies only when a FHIRPath condition also holds (a sex-specific threshold, say).
+RuleSet: InstrConditionalBand(code, display, low, high, condition)
+* insert InstrBand({code}, {display}, {low}, {high})
+* extension[=].extension[+].url = "condition"
+* extension[=].extension[=].valueExpression.language = #text/fhirpath
+* extension[=].extension[=].valueExpression.expression = {condition}
+
+// A need the instrument identifies when a FHIRPath condition holds (extension cb-need-rule,
+// on the Questionnaire). %resource is the response with its calculated scores filled in.
+RuleSet: InstrNeed(code, display, category, condition)
+* extension[+].url = "http://casebridge.org/fhir/StructureDefinition/cb-need-rule"
+* extension[=].extension[+].url = "condition"
+* extension[=].extension[=].valueExpression.language = #text/fhirpath
+* extension[=].extension[=].valueExpression.expression = {condition}
+* extension[=].extension[+].url = "code"
+* extension[=].extension[=].valueCoding = http://casebridge.org/fhir/CodeSystem/cb-assessment#{code} {display}
+* extension[=].extension[+].url = "category"
+* extension[=].extension[=].valueCoding = http://casebridge.org/fhir/CodeSystem/cb-service-category#{category}
+
+// An item whose answers extraction records as Observations (SDC observation-based extraction).
+RuleSet: InstrExtract
+* extension[+].url = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract"
+* extension[=].valueBoolean = true

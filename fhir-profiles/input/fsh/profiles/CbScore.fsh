@@ -3,7 +3,7 @@ Profile: CbScore
 Parent: Observation
 Id: cb-score
 Title: "CaseBridge Assessment Score"
-Description: "A score computed from an assessment response, such as the PHQ-9 total score (LOINC 44261-6)."
+Description: "A score computed from an assessment response, such as the PHQ-9 total score (LOINC 44261-6), or an answer extracted from one (SDC observation-based extraction)."
 * ^status = #active
 * status MS
 * category 1..* MS
@@ -18,7 +18,7 @@ Description: "A score computed from an assessment response, such as the PHQ-9 to
 * effective[x] 1..1 MS
 * effective[x] only dateTime
 * value[x] 1..1 MS
-* value[x] only integer or Quantity
+* value[x] only integer or Quantity or CodeableConcept or boolean or string or dateTime
 * interpretation MS
 * derivedFrom 1..* MS
 * derivedFrom only Reference(QuestionnaireResponse or Observation)

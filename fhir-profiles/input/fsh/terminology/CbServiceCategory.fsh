@@ -21,6 +21,7 @@ Description: "Kinds of service a client can be referred to (ServiceRequest.categ
 * #caregiver-support "Caregiver support" "Respite care, caregiver training and support groups."
 * #long-term-care "Long-term care" "Assisted living, nursing facility placement, long-term care planning."
 * #home-health "Home health" "Skilled nursing, therapy and aide services at home."
+* #safety "Interpersonal safety" "Domestic violence and abuse services, safety planning, protective services."
 
 ValueSet: CbServiceCategoryVS
 Id: cb-service-category

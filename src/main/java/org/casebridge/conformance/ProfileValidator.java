@@ -1,7 +1,6 @@
 package org.casebridge.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -11,11 +10,6 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain.CacheConfiguration;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -31,9 +25,8 @@ import org.springframework.stereotype.Component;
  * when {@link ConformanceProperties#requireProfiles()} is on, the CaseBridge profile for their
  * type. Only errors reject a resource; warnings never do.
  *
- * <p>The CaseBridge package is loaded into the validation chain ahead of the server's own chain
- * (core R4 definitions and every conformance resource stored on the server): its profiles are
- * known before they are stored and are served from memory.
+ * <p>Profiles, ValueSets and Questionnaires come from {@link ConformanceResources}: the CaseBridge
+ * package first, then the server's own chain.
  *
  * <p>Speed: HAPI builds a new core InstanceValidator per validation, and each one parses the
  * 1.5 MB OID registry ({@code oidregistry.csv}) again, which cost ~15 ms of every ~17 ms
@@ -50,21 +43,11 @@ public class ProfileValidator {
 
 	ProfileValidator(
 			FhirContext fhirContext,
-			IValidationSupport validationSupport,
+			ConformanceResources conformanceResources,
 			ConformancePackage conformancePackage,
 			ConformanceProperties properties) {
 		this.fhirContext = fhirContext;
-		PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(fhirContext);
-		conformancePackage.resources().forEach(packageSupport::addResource);
-		// Codes are checked in memory before the server's chain is asked, which would look each
-		// one up in the terminology tables first.
-		IValidationSupport chain = new ValidationSupportChain(
-				CacheConfiguration.defaultValues(),
-				packageSupport,
-				new InMemoryTerminologyServerValidationSupport(fhirContext),
-				new CommonCodeSystemsTerminologyService(fhirContext),
-				validationSupport);
-		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(conformanceResources.validationSupport());
 		// EHRs declare profiles CaseBridge does not hold (US Core, say): a warning, not a refusal.
 		instanceValidator.setErrorForUnknownProfiles(false);
 		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);

@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,7 @@ class FhirRestfulServerConfig {
 			ResourceProviderFactory resourceProviders,
 			JpaSystemProvider<?, ?> systemProvider,
 			ValueSetOperationProvider valueSetOperations,
+			ObjectProvider<OperationProvider> featureOperations,
 			DatabaseBackedPagingProvider pagingProvider,
 			IFhirSystemDao<?, ?> systemDao,
 			JpaStorageSettings storageSettings,
@@ -50,6 +52,7 @@ class FhirRestfulServerConfig {
 
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProviders(systemProvider, valueSetOperations);
+		featureOperations.orderedStream().forEach(server::registerProvider);
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		// Resource counts would cost a count query per resource type on every /metadata read.

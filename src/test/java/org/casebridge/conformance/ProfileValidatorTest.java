@@ -69,7 +69,8 @@ class ProfileValidatorTest {
 				new CommonCodeSystemsTerminologyService(FHIR),
 				new InMemoryTerminologyServerValidationSupport(FHIR),
 				new SnapshotGeneratingValidationSupport(FHIR));
-		return new ProfileValidator(FHIR, core, PackageExamples.PACKAGE, new ConformanceProperties(requireProfiles));
+		return new ProfileValidator(FHIR, new ConformanceResources(FHIR, core, PackageExamples.PACKAGE),
+				PackageExamples.PACKAGE, new ConformanceProperties(requireProfiles));
 	}
 
 	private static List<String> errors(ProfileValidator validator, IBaseResource resource) {

@@ -1,0 +1,113 @@
+package org.casebridge.assessment;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * The resources an assessment derives from its response: a score Observation (profile cb-score)
+ * per score and extracted answer, a need Condition (profile cb-need) per need. Each carries an
+ * identifier that names its response and what it records, so that re-extracting a response finds
+ * and replaces what the last extraction stored instead of adding to it.
+ */
+final class DerivedResources {
+
+	/** Identifier system of derived resources; the value is {@code <response id>/<key>}. */
+	static final String EXTRACTED_FROM = "http://casebridge.org/fhir/sid/extracted-from";
+
+	private static final String SCORE_PROFILE = "http://casebridge.org/fhir/StructureDefinition/cb-score";
+	private static final String NEED_PROFILE = "http://casebridge.org/fhir/StructureDefinition/cb-need";
+	private static final Coding SURVEY =
+			new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey");
+	private static final Coding HEALTH_CONCERN =
+			new Coding("http://hl7.org/fhir/us/core/CodeSystem/condition-category", "health-concern", "Health Concern");
+	private static final Coding ACTIVE =
+			new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active");
+	private static final Coding PROVISIONAL =
+			new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "provisional", "Provisional");
+
+	private DerivedResources() {}
+
+	static List<Resource> of(QuestionnaireResponse response, Assessment assessment) {
+		Reference evidence = new Reference(response.getIdElement().toUnqualifiedVersionless());
+		Date effective = response.hasAuthored() ? response.getAuthored() : new Date();
+		List<Resource> derived = new ArrayList<>();
+		for (Assessment.ItemObservation item : assessment.observations()) {
+			Observation observation = new Observation()
+					.setStatus(Observation.ObservationStatus.FINAL)
+					.addCategory(new CodeableConcept(SURVEY))
+					.setCode(code(item))
+					.setSubject(response.getSubject())
+					.setEncounter(response.getEncounter())
+					.setEffective(new DateTimeType(effective))
+					.setValue(observationValue(item.value()))
+					.addDerivedFrom(evidence);
+			if (item.interpretation() != null) {
+				observation.addInterpretation(new CodeableConcept(item.interpretation()));
+			}
+			observation.addIdentifier(identifier(response, item.key()));
+			observation.getMeta().addProfile(SCORE_PROFILE);
+			derived.add(observation);
+		}
+		for (Assessment.Need need : assessment.needs()) {
+			Condition condition = new Condition()
+					.setClinicalStatus(new CodeableConcept(ACTIVE))
+					.setVerificationStatus(new CodeableConcept(PROVISIONAL))
+					.addCategory(new CodeableConcept(need.category()))
+					.addCategory(new CodeableConcept(HEALTH_CONCERN))
+					.setCode(new CodeableConcept(need.code()))
+					.setSubject(response.getSubject())
+					.setEncounter(response.getEncounter())
+					.setRecordedDate(effective);
+			condition.addEvidence().addDetail(evidence);
+			condition.addIdentifier(identifier(response, need.code().getCode()));
+			condition.getMeta().addProfile(NEED_PROFILE);
+			derived.add(condition);
+		}
+		return derived;
+	}
+
+	/** The key a derived resource was stored under, from its {@link #EXTRACTED_FROM} identifier. */
+	static String identifierValue(Resource resource) {
+		List<Identifier> identifiers = resource instanceof Observation observation ? observation.getIdentifier()
+				: ((Condition) resource).getIdentifier();
+		return identifiers.stream()
+				.filter(identifier -> EXTRACTED_FROM.equals(identifier.getSystem()))
+				.map(Identifier::getValue)
+				.findFirst()
+				.orElse(null);
+	}
+
+	private static Identifier identifier(QuestionnaireResponse response, String key) {
+		return new Identifier().setSystem(EXTRACTED_FROM).setValue(response.getIdElement().getIdPart() + "/" + key);
+	}
+
+	private static CodeableConcept code(Assessment.ItemObservation item) {
+		CodeableConcept code = new CodeableConcept().setText(item.item().getText());
+		item.item().getCode().forEach(code::addCoding);
+		return code;
+	}
+
+	/** Observation.value[x] for an answer: a Coding becomes a CodeableConcept, a decimal a Quantity. */
+	private static Type observationValue(Type answer) {
+		if (answer instanceof Coding coding) {
+			return new CodeableConcept(coding);
+		}
+		if (answer instanceof DecimalType decimal) {
+			return new Quantity().setValue(decimal.getValue());
+		}
+		return answer;
+	}
+}

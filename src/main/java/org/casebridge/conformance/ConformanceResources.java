@@ -1,0 +1,46 @@
+package org.casebridge.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import java.util.Optional;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain.CacheConfiguration;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.springframework.stereotype.Component;
+
+/**
+ * The conformance resources CaseBridge knows: its own package first, then the server's chain
+ * (core R4 definitions and every conformance resource stored on the server). The package is
+ * asked first so that its profiles and Questionnaires are known before they are stored and are
+ * served from memory; codes are checked in memory before the server's chain would look each one
+ * up in the terminology tables.
+ */
+@Component
+public class ConformanceResources {
+
+	private final IValidationSupport chain;
+
+	public ConformanceResources(FhirContext fhirContext, IValidationSupport serverSupport, ConformancePackage conformancePackage) {
+		PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(fhirContext);
+		conformancePackage.resources().forEach(packageSupport::addResource);
+		this.chain = new ValidationSupportChain(
+				CacheConfiguration.defaultValues(),
+				packageSupport,
+				new InMemoryTerminologyServerValidationSupport(fhirContext),
+				new CommonCodeSystemsTerminologyService(fhirContext),
+				serverSupport);
+	}
+
+	/** The chain, for the validator and the FHIRPath engine. */
+	public IValidationSupport validationSupport() {
+		return chain;
+	}
+
+	/** The Questionnaire a response's {@code questionnaire} canonical names, from the package or the server. */
+	public Optional<Questionnaire> questionnaire(String canonical) {
+		return Optional.ofNullable(chain.fetchResource(Questionnaire.class, canonical));
+	}
+}
