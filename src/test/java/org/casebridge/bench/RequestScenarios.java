@@ -26,6 +26,7 @@ import org.casebridge.bench.IngestScenario.StoredPatient;
 final class RequestScenarios {
 
 	private static final Path EXAMPLES = Path.of("fhir-profiles", "package", "example");
+	static final String IN_PROGRESS_RESPONSE = "QuestionnaireResponse in-progress";
 
 	private final FhirHttp fhir;
 	private final int iterations;
@@ -37,7 +38,11 @@ final class RequestScenarios {
 		this.random = new Random(seed);
 	}
 
-	/** Scenario 2: create case-management resources that declare their CaseBridge profiles. */
+	/**
+	 * Scenario 2: create case-management resources that declare their CaseBridge profiles. The
+	 * PHQ-9 response is created twice: completed (CaseBridge extracts its score and need in the
+	 * same transaction) and in progress (validated the same way, nothing extracted).
+	 */
 	Map<String, Object> creates() throws IOException {
 		storeExamples();
 		Map<String, Object> byType = new LinkedHashMap<>();
@@ -46,12 +51,19 @@ final class RequestScenarios {
 			ObjectNode resource = example(example);
 			resource.remove("id");
 			String type = resource.get("resourceType").asText();
-			byType.put(type, measure("create " + type, () -> {
-				fhir.post(type, withFreshIdentifier(resource).toString());
-				return null;
-			}));
+			byType.put(type, measureCreate(type, type, resource));
 		}
+		ObjectNode inProgress = example("QuestionnaireResponse-QuestionnaireResponsePhq9").put("status", "in-progress");
+		inProgress.remove("id");
+		byType.put(IN_PROGRESS_RESPONSE, measureCreate(IN_PROGRESS_RESPONSE, "QuestionnaireResponse", inProgress));
 		return byType;
+	}
+
+	private Map<String, Object> measureCreate(String label, String type, ObjectNode resource) {
+		return measure("create " + label, () -> {
+			fhir.post(type, withFreshIdentifier(resource).toString());
+			return null;
+		});
 	}
 
 	/** Scenario 3: referral Tasks walked through the closed loop, requested → completed. */

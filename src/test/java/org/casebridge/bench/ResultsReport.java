@@ -60,6 +60,8 @@ final class ResultsReport {
 		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
 			row(md, "2 create (CaseBridge validates, stock does not)", type + " p50 ms", "create", type, "p50_ms");
 		}
+		row(md, "2 create (CaseBridge validates, stock does not)", RequestScenarios.IN_PROGRESS_RESPONSE + " p50 ms",
+				"create", RequestScenarios.IN_PROGRESS_RESPONSE, "p50_ms");
 		row(md, "3 referral loop", "Task update p50 ms", "referral_loop", "p50_ms");
 		row(md, "3 referral loop", "Task update p95 ms", "referral_loop", "p95_ms");
 		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
@@ -75,6 +77,15 @@ final class ResultsReport {
 		validationCost(md, "ingest, 1 client, resources/s", "ingest", "clients_1", "resources_per_second");
 		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
 			validationCost(md, "create " + type + ", p50 ms", "create", type, "p50_ms");
+		}
+
+		md.append("\nWhat extraction costs — on CaseBridge, a completed PHQ-9 response (validated, scored, its score ")
+				.append("Observation and need Condition validated and stored in the same transaction) against the same ")
+				.append("response in progress (validated, nothing extracted):\n\n")
+				.append("| Server | Figure | completed, extracted | in progress | ratio |\n|---|---|---|---|---|\n");
+		for (String percentile : List.of("p50_ms", "p95_ms")) {
+			extractionCost(md, "CaseBridge", caseBridge, percentile);
+			extractionCost(md, "CaseBridge unvalidated", unvalidated, percentile);
 		}
 
 		md.append("\nPhysical reference: PostgreSQL `COPY` of the same resources into a jsonb table: ")
@@ -125,6 +136,14 @@ final class ResultsReport {
 		Double without = number(unvalidated, path);
 		md.append("| ").append(figure).append(" | ").append(format(validated)).append(" | ").append(format(without))
 				.append(" | ").append(format(ratio(validated, without))).append("× |\n");
+	}
+
+	private static void extractionCost(StringBuilder md, String server, Map<String, Object> run, String percentile) {
+		Double extracted = number(run, "create", "QuestionnaireResponse", percentile);
+		Double plain = number(run, "create", RequestScenarios.IN_PROGRESS_RESPONSE, percentile);
+		md.append("| ").append(server).append(" | create ").append(percentile.replace("_ms", " ms")).append(" | ")
+				.append(format(extracted)).append(" | ").append(format(plain)).append(" | ")
+				.append(format(ratio(extracted, plain))).append("× |\n");
 	}
 
 	private static void target(StringBuilder md, String target, Double measured, boolean met) {
