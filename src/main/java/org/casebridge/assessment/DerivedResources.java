@@ -42,7 +42,8 @@ final class DerivedResources {
 
 	static List<Resource> of(QuestionnaireResponse response, Assessment assessment) {
 		Reference evidence = new Reference(response.getIdElement().toUnqualifiedVersionless());
-		Date effective = response.hasAuthored() ? response.getAuthored() : new Date();
+		// Not "now": extracting the same response twice must give the same resources.
+		Date effective = response.hasAuthored() ? response.getAuthored() : response.getMeta().getLastUpdated();
 		List<Resource> derived = new ArrayList<>();
 		for (Assessment.ItemObservation item : assessment.observations()) {
 			Observation observation = new Observation()

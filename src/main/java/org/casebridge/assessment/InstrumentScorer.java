@@ -159,7 +159,7 @@ public class InstrumentScorer {
 		}
 	}
 
-	private UnprocessableEntityException questionnaireDefect(String message) {
+	private static UnprocessableEntityException questionnaireDefect(String message) {
 		return new UnprocessableEntityException("Cannot score against this Questionnaire: " + message);
 	}
 

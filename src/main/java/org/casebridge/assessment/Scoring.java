@@ -28,20 +28,14 @@ final class Scoring {
 			"http://hl7.org/fhir/StructureDefinition/ordinalValue",
 			"http://hl7.org/fhir/StructureDefinition/itemWeight");
 
-	private final Questionnaire questionnaire;
 	private final QuestionnaireResponse response;
 	private final Function<String, Resource> resolver;
 	private final Map<Coding, BigDecimal> weights = new IdentityHashMap<>();
 
 	Scoring(Questionnaire questionnaire, QuestionnaireResponse response, Function<String, Resource> resolver) {
-		this.questionnaire = questionnaire;
 		this.response = response;
 		this.resolver = resolver;
 		weigh(questionnaire.getItem(), response.getItem());
-	}
-
-	Questionnaire questionnaire() {
-		return questionnaire;
 	}
 
 	/** The response being scored (a copy, into which the scores are filled). */

@@ -14,9 +14,9 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.fhirpath.FHIRPathConstantEvaluationMode;
 
 /**
- * What scoring adds to FHIRPath: SDC's {@code ordinal()} (also called {@code weight()}), the
- * {@code %questionnaire} variable, and {@code resolve()} of references through the server. The
- * application context the engine passes to each call is the {@link Scoring} under way.
+ * What scoring adds to FHIRPath: SDC's {@code ordinal()} (also called {@code weight()}) and
+ * {@code resolve()} of references through the server. The application context the engine passes
+ * to each call is the {@link Scoring} under way.
  */
 class ScoringFunctions implements IHostApplicationServices {
 
@@ -44,7 +44,7 @@ class ScoringFunctions implements IHostApplicationServices {
 	@Override
 	public List<Base> resolveConstant(FHIRPathEngine engine, Object appContext, String name,
 			FHIRPathConstantEvaluationMode mode) {
-		return "questionnaire".equals(name.replace("%", "")) ? List.of(((Scoring) appContext).questionnaire()) : List.of();
+		return List.of();
 	}
 
 	@Override

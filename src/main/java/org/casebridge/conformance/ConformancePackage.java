@@ -34,7 +34,7 @@ public class ConformancePackage {
 	private final List<IBaseResource> resources;
 	private final List<IBaseResource> examples;
 
-	ConformancePackage(FhirContext fhirContext) {
+	public ConformancePackage(FhirContext fhirContext) {
 		PathMatchingResourcePatternResolver files = new PathMatchingResourcePatternResolver();
 		JsonNode manifest = readManifest(files.getResource(LOCATION + MANIFEST));
 		this.name = manifest.path("name").asText();

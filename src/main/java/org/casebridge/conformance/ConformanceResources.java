@@ -2,6 +2,8 @@ package org.casebridge.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -22,10 +24,16 @@ import org.springframework.stereotype.Component;
 public class ConformanceResources {
 
 	private final IValidationSupport chain;
+	private final Map<String, Questionnaire> packageQuestionnaires = new HashMap<>();
 
 	public ConformanceResources(FhirContext fhirContext, IValidationSupport serverSupport, ConformancePackage conformancePackage) {
 		PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(fhirContext);
 		conformancePackage.resources().forEach(packageSupport::addResource);
+		// HAPI's pre-populated support holds profiles and terminology, not Questionnaires.
+		conformancePackage.resources().stream()
+				.filter(Questionnaire.class::isInstance)
+				.map(Questionnaire.class::cast)
+				.forEach(questionnaire -> packageQuestionnaires.put(questionnaire.getUrl(), questionnaire));
 		this.chain = new ValidationSupportChain(
 				CacheConfiguration.defaultValues(),
 				packageSupport,
@@ -41,6 +49,7 @@ public class ConformanceResources {
 
 	/** The Questionnaire a response's {@code questionnaire} canonical names, from the package or the server. */
 	public Optional<Questionnaire> questionnaire(String canonical) {
-		return Optional.ofNullable(chain.fetchResource(Questionnaire.class, canonical));
+		Questionnaire fromPackage = packageQuestionnaires.get(canonical);
+		return Optional.ofNullable(fromPackage != null ? fromPackage : chain.fetchResource(Questionnaire.class, canonical));
 	}
 }
