@@ -39,7 +39,7 @@ Instance: AhcHrsnCore
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "AHC HRSN core questions"
-Description: "Accountable Health Communities (AHC) Health-Related Social Needs (HRSN) Screening Tool, core questions: living situation, food, transportation, utilities and interpersonal safety."
+Description: "Accountable Health Communities (AHC) Health-Related Social Needs (HRSN) Screening Tool, core questions: living situation, food, transportation, utilities and interpersonal safety. Scoring: each positive domain is recorded as a need, as the CMS AHC HRSN Screening Tool defines it: living situation, food, transportation, utilities, and safety at a HITS total of 11 or more (Sherin KM et al. Fam Med 1998;30:508-12)."
 * insert InstrQuestionnaire(ahc-hrsn-core, AhcHrsnCore, [["AHC Health-Related Social Needs Screening Tool - core questions"]])
 * code = http://loinc.org#96777-8 "Accountable health communities (AHC) health-related social needs screening (HRSN) tool"
 * insert InstrNeed(need-housing-instability, "Housing instability or inadequate housing", housing, [["%resource.repeat(item).where(linkId = '71802-3').answer.value.where(code = 'LA31994-9' or code = 'LA31995-6').exists() or %resource.repeat(item).where(linkId = '96778-6').answer.value.where(code != 'LA9-3').exists()"]])

@@ -35,7 +35,7 @@ Instance: AuditC
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "AUDIT-C"
-Description: "Alcohol Use Disorders Identification Test - Consumption (AUDIT-C), 3-item alcohol use screen."
+Description: "Alcohol Use Disorders Identification Test - Consumption (AUDIT-C), 3-item alcohol use screen. Scoring: items 0-4, total 0-12; positive at 4 or more for men, 3 or more for women and anyone not recorded as male, recorded as a need. Sources: Bush K et al. Arch Intern Med 1998;158:1789-95; Bradley KA et al. Alcohol Clin Exp Res 2007;31:1208-17."
 * insert InstrQuestionnaire(audit-c, AuditC, [["Alcohol Use Disorders Identification Test - Consumption (AUDIT-C)"]])
 * code = http://loinc.org#72109-2 "Alcohol use disorder identification test-consumption"
 * insert InstrNeed(need-unhealthy-alcohol-use, [["Unhealthy alcohol use (AUDIT-C positive)"]], substance-use-treatment, [["%resource.repeat(item).where(linkId = '75626-2').answer.value >= iif(%resource.subject.resolve().gender = 'male', 4, 3)"]])

@@ -24,7 +24,7 @@ Instance: Dast10
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "DAST-10"
-Description: "Drug Abuse Screening Test, 10-item version (DAST-10): drug use problems in the past 12 months, excluding alcohol."
+Description: "Drug Abuse Screening Test, 10-item version (DAST-10): drug use problems in the past 12 months, excluding alcohol. Scoring: 1 point per answer that indicates a problem (question 3 reversed), total 0-10; 0 none, 1-2 low, 3-5 moderate, 6-8 substantial, 9-10 severe; 3 or more is recorded as a need. Source: Skinner HA. Addict Behav 1982;7:363-71."
 * insert InstrQuestionnaire(dast-10, Dast10, [["Drug Abuse Screening Test (DAST-10)"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#dast10-panel "DAST-10 panel"
 * insert InstrNeed(need-drug-use, [["Drug use problems (DAST-10 3 or more)"]], substance-use-treatment, [["%resource.repeat(item).where(linkId = 'dast10-total').answer.value >= 3"]])

@@ -34,7 +34,7 @@ Instance: Gad7
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "GAD-7"
-Description: "Generalized Anxiety Disorder 7-item scale (GAD-7) anxiety screening and severity measure."
+Description: "Generalized Anxiety Disorder 7-item scale (GAD-7) anxiety screening and severity measure. Scoring: items 0-3, total 0-21; 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe anxiety; 10 or more is recorded as a need. Source: Spitzer RL, Kroenke K, Williams JBW, Lowe B. Arch Intern Med 2006;166:1092-7."
 * insert InstrQuestionnaire(gad-7, Gad7, [["Generalized Anxiety Disorder 7-item scale (GAD-7)"]])
 * code = http://loinc.org#69737-5 "Generalized anxiety disorder 7 item"
 * insert InstrNeed(need-anxiety, [["Anxiety symptoms (GAD-7 10 or more)"]], mental-health-services, [["%resource.repeat(item).where(linkId = '70274-6').answer.value >= 10"]])

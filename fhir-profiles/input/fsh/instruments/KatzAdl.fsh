@@ -26,7 +26,7 @@ Instance: KatzAdl
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "Katz ADL"
-Description: "Katz Index of Independence in Activities of Daily Living: independence in bathing, dressing, toileting, transferring, continence and feeding (0-6)."
+Description: "Katz Index of Independence in Activities of Daily Living: independence in bathing, dressing, toileting, transferring, continence and feeding (0-6). Scoring: 1 point per independent function, total 0-6; 6 full function, 3-5 moderate, 0-2 severe functional impairment; below 6 is recorded as a need. Source: Hartford Institute for Geriatric Nursing, Try This series issue 2 (after Katz S et al. Gerontologist 1970;10:20-30)."
 * insert InstrQuestionnaire(katz-adl, KatzAdl, [["Katz Index of Independence in Activities of Daily Living"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#katz-panel "Katz Index of Independence in ADL"
 * insert InstrNeed(need-adl-dependence, [["Needs help with activities of daily living (Katz ADL below 6)"]], home-health, [["%resource.repeat(item).where(linkId = 'katz-total').answer.value < 6"]])

@@ -33,7 +33,7 @@ Instance: LaceIndex
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "LACE index"
-Description: "LACE index (van Walraven et al., CMAJ 2010): risk of death or unplanned readmission within 30 days after discharge (0-19)."
+Description: "LACE index (van Walraven et al., CMAJ 2010): risk of death or unplanned readmission within 30 days after discharge (0-19). Scoring: L 0-7, A 0 or 3, C 0-5, E 0-4, total 0-19; 0-4 low, 5-9 moderate, 10 or more high risk of readmission, recorded as a need. Source: van Walraven C et al. CMAJ 2010;182:551-7."
 * insert InstrQuestionnaire(lace-index, LaceIndex, [["LACE Index for Readmission Risk"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#lace-panel "LACE index"
 * insert InstrNeed(need-readmission-risk, [["High risk of readmission (LACE 10 or more)"]], medical-care, [["%resource.repeat(item).where(linkId = 'lace-total').answer.value >= 10"]])

@@ -29,7 +29,7 @@ Instance: LawtonIadl
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "Lawton IADL"
-Description: "Lawton Instrumental Activities of Daily Living Scale: telephone, shopping, food preparation, housekeeping, laundry, transportation, medications and finances (0-8)."
+Description: "Lawton Instrumental Activities of Daily Living Scale: telephone, shopping, food preparation, housekeeping, laundry, transportation, medications and finances (0-8). Scoring: 1 or 0 per domain, total 0-8; the scale has no published cut-off, so no band. Sources: Lawton MP, Brody EM. Gerontologist 1969;9:179-86; Hartford Institute for Geriatric Nursing, Try This series issue 23."
 * insert InstrQuestionnaire(lawton-iadl, LawtonIadl, [["Lawton Instrumental Activities of Daily Living (IADL) Scale"]])
 * code = http://casebridge.org/fhir/CodeSystem/cb-assessment#lawton-panel "Lawton IADL Scale"
 * copyright = "Lawton MP, Brody EM. Gerontologist 1969;9:179-86. Copyright The Gerontological Society of America."

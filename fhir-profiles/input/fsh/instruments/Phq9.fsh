@@ -32,7 +32,7 @@ Instance: Phq9
 InstanceOf: Questionnaire
 Usage: #definition
 Title: "PHQ-9"
-Description: "Patient Health Questionnaire-9 (PHQ-9) depression screening and severity measure."
+Description: "Patient Health Questionnaire-9 (PHQ-9) depression screening and severity measure. Scoring: items 0-3, total 0-27; 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe depression; a total of 10 or more, and item 9 above 0, are recorded as needs. Source: Kroenke K, Spitzer RL, Williams JBW. J Gen Intern Med 2001;16:606-13."
 * insert InstrQuestionnaire(phq-9, Phq9, [["Patient Health Questionnaire-9 (PHQ-9)"]])
 * code = http://loinc.org#44249-1 "PHQ-9 quick depression assessment panel"
 * insert InstrNeed(need-depression, [["Depressive symptoms (PHQ-9 10 or more)"]], mental-health-services, [["%resource.repeat(item).where(linkId = '44261-6').answer.value >= 10"]])

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * response's derived resources up to date. New ones are created, ones the last extraction stored
  * are replaced in place, ones the response no longer supports are deleted, so extracting twice
  * never duplicates. Only completed and amended responses have derived resources; one marked
- * entered-in-error loses them.
+ * entered-in-error loses them, and a deleted one takes them along.
  */
 @Component
 public class ResponseExtraction {
@@ -69,6 +69,12 @@ public class ResponseExtraction {
 			return Optional.empty();
 		}
 		return Optional.of(transaction(derive(response, requestDetails), previouslyDerived(response, requestDetails), false))
+				.filter(Bundle::hasEntry);
+	}
+
+	/** For a response about to be deleted: what it derived goes with it. */
+	Optional<Bundle> beforeDelete(QuestionnaireResponse response, RequestDetails requestDetails) {
+		return Optional.of(transaction(List.of(), previouslyDerived(response, requestDetails), false))
 				.filter(Bundle::hasEntry);
 	}
 

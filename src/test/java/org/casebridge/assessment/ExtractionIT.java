@@ -84,6 +84,18 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void deletingAResponseDeletesWhatWasDerivedFromIt() {
+		IIdType id = client.create().resource(Responses.phq9(subject, 3, 3, 3, 3, 0, 0, 0, 0, 1))
+				.execute().getId().toUnqualifiedVersionless();
+		assertThat(derivedObservations(id)).hasSize(1);
+
+		client.delete().resourceById(id).execute();
+
+		assertThat(derivedObservations(id)).isEmpty();
+		assertThat(needCodes(id)).isEmpty();
+	}
+
+	@Test
 	void extractReturnsATransactionOfValidResourcesThatCanBePostedAgainWithoutDuplicates() {
 		IIdType id = client.create().resource(Responses.phq9(subject, 3, 3, 3, 3, 3, 0, 0, 0, 1))
 				.execute().getId().toUnqualifiedVersionless();

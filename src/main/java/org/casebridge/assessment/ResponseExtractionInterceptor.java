@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
  * Extracts a completed response's scores and needs as it is stored, in the same database
  * transaction: the response and what it derives are committed together or not at all (a derived
  * resource that fails validation fails the write). An amended response replaces what its earlier
- * version derived; one marked entered-in-error loses it. Off with
- * {@code casebridge.assessment.extract-on-write=false}; {@code $extract} still works then.
+ * version derived; one marked entered-in-error loses it, and a deleted one takes it along. Off
+ * with {@code casebridge.assessment.extract-on-write=false} ({@code $extract} still works then),
+ * except the deletion: derived resources never outlive their response.
  */
 @Component
 @Interceptor
-class ExtractOnWriteInterceptor {
+class ResponseExtractionInterceptor {
 
 	private final ResponseExtraction extraction;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
@@ -31,7 +32,7 @@ class ExtractOnWriteInterceptor {
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	ExtractOnWriteInterceptor(ResponseExtraction extraction, IFhirSystemDao<Bundle, ?> systemDao,
+	ResponseExtractionInterceptor(ResponseExtraction extraction, IFhirSystemDao<Bundle, ?> systemDao,
 			AssessmentProperties properties) {
 		this.extraction = extraction;
 		this.systemDao = systemDao;
@@ -49,6 +50,15 @@ class ExtractOnWriteInterceptor {
 	void updated(IBaseResource previous, IBaseResource updated) {
 		if (properties.extractOnWrite() && updated instanceof QuestionnaireResponse response) {
 			store(extraction.afterUpdate(response, new SystemRequestDetails()));
+		}
+	}
+
+	/** Whether or not extraction on write is on: derived resources must not outlive their response. */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	void deleted(IBaseResource resource) {
+		if (resource instanceof QuestionnaireResponse response) {
+			extraction.beforeDelete(response, new SystemRequestDetails())
+					.ifPresent(bundle -> systemDao.transactionNested(new SystemRequestDetails(), bundle));
 		}
 	}
 
