@@ -59,8 +59,7 @@ public class ResponseExtraction {
 
 	/** For a response just created: nothing was derived from it before. Empty when there is nothing to store. */
 	Optional<Bundle> afterCreate(QuestionnaireResponse response, RequestDetails requestDetails) {
-		return Optional.of(transaction(derive(response, requestDetails), Map.of(), false))
-				.filter(Bundle::hasEntry);
+		return unlessEmpty(transaction(derive(response, requestDetails), Map.of(), false));
 	}
 
 	/** For a response just updated: what it derives now replaces what it derived before. */
@@ -68,14 +67,12 @@ public class ResponseExtraction {
 		if (!FINAL.contains(response.getStatus()) && response.getStatus() != QuestionnaireResponseStatus.ENTEREDINERROR) {
 			return Optional.empty();
 		}
-		return Optional.of(transaction(derive(response, requestDetails), previouslyDerived(response, requestDetails), false))
-				.filter(Bundle::hasEntry);
+		return unlessEmpty(transaction(derive(response, requestDetails), previouslyDerived(response, requestDetails), false));
 	}
 
 	/** For a response about to be deleted: what it derived goes with it. */
 	Optional<Bundle> beforeDelete(QuestionnaireResponse response, RequestDetails requestDetails) {
-		return Optional.of(transaction(List.of(), previouslyDerived(response, requestDetails), false))
-				.filter(Bundle::hasEntry);
+		return unlessEmpty(transaction(List.of(), previouslyDerived(response, requestDetails), false));
 	}
 
 	private List<Resource> derive(QuestionnaireResponse response, RequestDetails requestDetails) {
@@ -113,6 +110,10 @@ public class ResponseExtraction {
 				.setMethod(HTTPVerb.DELETE)
 				.setUrl(resource.getIdElement().toUnqualifiedVersionless().getValue()));
 		return bundle;
+	}
+
+	private static Optional<Bundle> unlessEmpty(Bundle transaction) {
+		return transaction.hasEntry() ? Optional.of(transaction) : Optional.empty();
 	}
 
 	/** The resources earlier extractions derived from this response, by identifier value. */

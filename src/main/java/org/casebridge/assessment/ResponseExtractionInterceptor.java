@@ -57,8 +57,7 @@ class ResponseExtractionInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
 	void deleted(IBaseResource resource) {
 		if (resource instanceof QuestionnaireResponse response) {
-			extraction.beforeDelete(response, new SystemRequestDetails())
-					.ifPresent(bundle -> systemDao.transactionNested(new SystemRequestDetails(), bundle));
+			store(extraction.beforeDelete(response, new SystemRequestDetails()));
 		}
 	}
 

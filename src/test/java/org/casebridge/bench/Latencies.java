@@ -31,6 +31,13 @@ final class Latencies {
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
 	}
 
+	/** The time spent waiting for the measured requests. */
+	double totalSeconds() {
+		synchronized (millis) {
+			return millis.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+		}
+	}
+
 	double mean() {
 		synchronized (millis) {
 			return millis.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

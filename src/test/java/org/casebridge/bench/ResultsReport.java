@@ -81,11 +81,13 @@ final class ResultsReport {
 
 		md.append("\nWhat extraction costs — on CaseBridge, a completed PHQ-9 response (validated, scored, its score ")
 				.append("Observation and need Condition validated and stored in the same transaction) against the same ")
-				.append("response in progress (validated, nothing extracted):\n\n")
-				.append("| Server | Figure | completed, extracted | in progress | ratio |\n|---|---|---|---|---|\n");
+				.append("response in progress (validated, nothing extracted), created in turns; stock HAPI, which ")
+				.append("extracts nothing, shows what the two cost without extraction:\n\n")
+				.append("| Server | Figure | completed | in progress | ratio |\n|---|---|---|---|---|\n");
 		for (String percentile : List.of("p50_ms", "p95_ms")) {
 			extractionCost(md, "CaseBridge", caseBridge, percentile);
 			extractionCost(md, "CaseBridge unvalidated", unvalidated, percentile);
+			extractionCost(md, "stock HAPI", stock, percentile);
 		}
 
 		md.append("\nPhysical reference: PostgreSQL `COPY` of the same resources into a jsonb table: ")
