@@ -52,7 +52,9 @@ public class ResponseExtraction {
 					+ response.getStatus().toCode());
 		}
 		if (conformanceResources.questionnaire(response.getQuestionnaire()).isEmpty()) {
-			throw new UnprocessableEntityException("Questionnaire " + response.getQuestionnaire() + " is not known to this server");
+			throw new UnprocessableEntityException(response.hasQuestionnaire()
+					? "Questionnaire " + response.getQuestionnaire() + " is not known to this server"
+					: "The response names no Questionnaire to extract with");
 		}
 		return transaction(derive(response, requestDetails), previouslyDerived(response, requestDetails), true);
 	}

@@ -47,8 +47,14 @@ public class ConformanceResources {
 		return chain;
 	}
 
-	/** The Questionnaire a response's {@code questionnaire} canonical names, from the package or the server. */
+	/**
+	 * The Questionnaire a response's {@code questionnaire} canonical names, from the package or the
+	 * server; empty when it names none, or one neither holds.
+	 */
 	public Optional<Questionnaire> questionnaire(String canonical) {
+		if (canonical == null || canonical.isBlank()) {
+			return Optional.empty();
+		}
 		Questionnaire fromPackage = packageQuestionnaires.get(canonical);
 		return Optional.ofNullable(fromPackage != null ? fromPackage : chain.fetchResource(Questionnaire.class, canonical));
 	}

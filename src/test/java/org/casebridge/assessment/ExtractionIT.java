@@ -194,6 +194,18 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void aResponseToNoKnownQuestionnaireIsStoredWithNothingDerived() {
+		QuestionnaireResponse withoutQuestionnaire = Responses.phq9(subject, 3, 3, 3, 3, 3, 3, 3, 3, 3).setQuestionnaire(null);
+		withoutQuestionnaire.getMeta().getProfile().clear();
+		IIdType id = client.create().resource(withoutQuestionnaire).execute().getId().toUnqualifiedVersionless();
+
+		assertThat(derivedObservations(id)).isEmpty();
+		assertThatThrownBy(() -> extract(id))
+				.isInstanceOf(UnprocessableEntityException.class)
+				.hasMessageContaining("The response names no Questionnaire");
+	}
+
+	@Test
 	void theCapabilityStatementListsExtract() {
 		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
 		assertThat(capabilities.getRestFirstRep().getResource()).filteredOn(resource -> resource.getType().equals("QuestionnaireResponse"))
