@@ -18,7 +18,7 @@ Description: "A score computed from an assessment response, such as the PHQ-9 to
 * effective[x] 1..1 MS
 * effective[x] only dateTime
 * value[x] 1..1 MS
-* value[x] only integer or Quantity or CodeableConcept or boolean or string or dateTime
+* value[x] only integer or Quantity or CodeableConcept or boolean or string or dateTime or time
 * interpretation MS
 * derivedFrom 1..* MS
 * derivedFrom only Reference(QuestionnaireResponse or Observation)

@@ -3,10 +3,12 @@ package org.casebridge.assessment;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -14,7 +16,9 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.UriType;
 
 /**
  * The resources an assessment derives from its response: a score Observation (profile cb-score)
@@ -46,6 +50,10 @@ final class DerivedResources {
 		Date effective = response.hasAuthored() ? response.getAuthored() : response.getMeta().getLastUpdated();
 		List<Resource> derived = new ArrayList<>();
 		for (Assessment.ItemObservation item : assessment.observations()) {
+			Type value = observationValue(item.value());
+			if (value == null) {
+				continue;
+			}
 			Observation observation = new Observation()
 					.setStatus(Observation.ObservationStatus.FINAL)
 					.addCategory(new CodeableConcept(SURVEY))
@@ -53,7 +61,7 @@ final class DerivedResources {
 					.setSubject(response.getSubject())
 					.setEncounter(response.getEncounter())
 					.setEffective(new DateTimeType(effective))
-					.setValue(observationValue(item.value()))
+					.setValue(value)
 					.addDerivedFrom(evidence);
 			if (item.interpretation() != null) {
 				observation.addInterpretation(new CodeableConcept(item.interpretation()));
@@ -101,13 +109,26 @@ final class DerivedResources {
 		return code;
 	}
 
-	/** Observation.value[x] for an answer: a Coding becomes a CodeableConcept, a decimal a Quantity. */
-	private static Type observationValue(Type answer) {
+	/**
+	 * Observation.value[x] for an answer: a Coding becomes a CodeableConcept, a decimal a Quantity,
+	 * a date a dateTime, a uri a string; an attachment or a reference, which an Observation cannot
+	 * hold as its value, gives none.
+	 */
+	static Type observationValue(Type answer) {
 		if (answer instanceof Coding coding) {
 			return new CodeableConcept(coding);
 		}
 		if (answer instanceof DecimalType decimal) {
 			return new Quantity().setValue(decimal.getValue());
+		}
+		if (answer instanceof DateType date) {
+			return new DateTimeType(date.getValueAsString());
+		}
+		if (answer instanceof UriType uri) {
+			return new StringType(uri.getValue());
+		}
+		if (answer instanceof Attachment || answer instanceof Reference) {
+			return null;
 		}
 		return answer;
 	}

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * SDC observation-based extraction ("Form Data Extraction"): the transaction Bundle that brings a
  * response's derived resources up to date. New ones are created, ones the last extraction stored
  * are replaced in place, ones the response no longer supports are deleted, so extracting twice
- * never duplicates. Only completed and amended responses have derived resources; one marked
- * entered-in-error loses them, and a deleted one takes them along.
+ * never duplicates. Only completed and amended responses about a client (a Patient) have derived
+ * resources; one marked entered-in-error loses them, and a deleted one takes them along.
  */
 @Component
 public class ResponseExtraction {
@@ -50,6 +50,9 @@ public class ResponseExtraction {
 		if (!FINAL.contains(response.getStatus())) {
 			throw new UnprocessableEntityException("Only completed or amended responses are extracted; this one is "
 					+ response.getStatus().toCode());
+		}
+		if (!isAboutAClient(response)) {
+			throw new UnprocessableEntityException("Only responses about a client (subject a Patient) are extracted");
 		}
 		if (conformanceResources.questionnaire(response.getQuestionnaire()).isEmpty()) {
 			throw new UnprocessableEntityException(response.hasQuestionnaire()
@@ -78,7 +81,7 @@ public class ResponseExtraction {
 	}
 
 	private List<Resource> derive(QuestionnaireResponse response, RequestDetails requestDetails) {
-		if (!FINAL.contains(response.getStatus())) {
+		if (!FINAL.contains(response.getStatus()) || !isAboutAClient(response)) {
 			return List.of();
 		}
 		return conformanceResources.questionnaire(response.getQuestionnaire())
@@ -112,6 +115,11 @@ public class ResponseExtraction {
 				.setMethod(HTTPVerb.DELETE)
 				.setUrl(resource.getIdElement().toUnqualifiedVersionless().getValue()));
 		return bundle;
+	}
+
+	/** Scores and needs are a client's: a response about anything else derives nothing. */
+	private static boolean isAboutAClient(QuestionnaireResponse response) {
+		return "Patient".equals(response.getSubject().getReferenceElement().getResourceType());
 	}
 
 	private static Optional<Bundle> unlessEmpty(Bundle transaction) {

@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.conformance.ProfileValidator;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -34,6 +36,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -193,16 +198,26 @@ class ExtractionIT extends FhirServerTestBase {
 		assertThat(search(QuestionnaireResponse.class, "QuestionnaireResponse?subject=" + subject.getReference())).isEmpty();
 	}
 
-	@Test
-	void aResponseToNoKnownQuestionnaireIsStoredWithNothingDerived() {
-		QuestionnaireResponse withoutQuestionnaire = Responses.phq9(subject, 3, 3, 3, 3, 3, 3, 3, 3, 3).setQuestionnaire(null);
-		withoutQuestionnaire.getMeta().getProfile().clear();
-		IIdType id = client.create().resource(withoutQuestionnaire).execute().getId().toUnqualifiedVersionless();
+	static Stream<Arguments> responsesNotToBeScored() {
+		return Stream.of(
+				Arguments.of("names no Questionnaire", (UnaryOperator<QuestionnaireResponse>) response -> response.setQuestionnaire(null),
+						"The response names no Questionnaire"),
+				Arguments.of("is about no client", (UnaryOperator<QuestionnaireResponse>) response -> response.setSubject(null),
+						"Only responses about a client"));
+	}
+
+	@ParameterizedTest(name = "a completed response that {0} is stored with nothing derived")
+	@MethodSource("responsesNotToBeScored")
+	void aCompletedResponseThatCannotBeScoredForAClientIsStoredWithNothingDerived(String name,
+			UnaryOperator<QuestionnaireResponse> change, String whyNotExtracted) {
+		QuestionnaireResponse response = change.apply(Responses.phq9(subject, 3, 3, 3, 3, 3, 3, 3, 3, 3));
+		response.getMeta().getProfile().clear();
+		IIdType id = client.create().resource(response).execute().getId().toUnqualifiedVersionless();
 
 		assertThat(derivedObservations(id)).isEmpty();
 		assertThatThrownBy(() -> extract(id))
 				.isInstanceOf(UnprocessableEntityException.class)
-				.hasMessageContaining("The response names no Questionnaire");
+				.hasMessageContaining(whyNotExtracted);
 	}
 
 	@Test
