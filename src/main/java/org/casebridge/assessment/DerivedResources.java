@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -48,6 +49,9 @@ final class DerivedResources {
 		Reference evidence = new Reference(response.getIdElement().toUnqualifiedVersionless());
 		// Not "now": extracting the same response twice must give the same resources.
 		Date effective = response.hasAuthored() ? response.getAuthored() : response.getMeta().getLastUpdated();
+		Observation.ObservationStatus status = response.getStatus() == QuestionnaireResponseStatus.AMENDED
+				? Observation.ObservationStatus.AMENDED
+				: Observation.ObservationStatus.FINAL;
 		List<Resource> derived = new ArrayList<>();
 		for (Assessment.ItemObservation item : assessment.observations()) {
 			Type value = observationValue(item.value());
@@ -55,7 +59,7 @@ final class DerivedResources {
 				continue;
 			}
 			Observation observation = new Observation()
-					.setStatus(Observation.ObservationStatus.FINAL)
+					.setStatus(status)
 					.addCategory(new CodeableConcept(SURVEY))
 					.setCode(code(item))
 					.setSubject(response.getSubject())

@@ -69,6 +69,7 @@ class ExtractionIT extends FhirServerTestBase {
 		IIdType id = client.create().resource(response).execute().getId().toUnqualifiedVersionless();
 		Observation first = single(derivedObservations(id));
 		assertThat(first.getValueIntegerType().getValue()).isEqualTo(11);
+		assertThat(first.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
 		assertThat(needCodes(id)).containsExactly("need-depression");
 
 		QuestionnaireResponse amended = Responses.phq9(subject, 1, 1, 1, 0, 0, 0, 0, 0, 0);
@@ -81,6 +82,7 @@ class ExtractionIT extends FhirServerTestBase {
 		assertThat(second.getValueIntegerType().getValue()).isEqualTo(3);
 		assertThat(second.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("phq9-minimal");
 		assertThat(second.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(second.getStatus()).isEqualTo(Observation.ObservationStatus.AMENDED);
 		assertThat(needCodes(id)).isEmpty();
 
 		amended.setStatus(QuestionnaireResponseStatus.ENTEREDINERROR);
