@@ -28,7 +28,8 @@ class ExtractOperationProvider implements OperationProvider {
 		this.daoRegistry = daoRegistry;
 	}
 
-	@Operation(name = "$extract", type = QuestionnaireResponse.class, idempotent = true)
+	@Operation(name = "$extract", type = QuestionnaireResponse.class, idempotent = true,
+			canonicalUrl = "http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract")
 	public Bundle extract(@IdParam IdType id, RequestDetails requestDetails) {
 		QuestionnaireResponse response = daoRegistry.getResourceDao(QuestionnaireResponse.class).read(id, requestDetails);
 		return extraction.extract(response, requestDetails);

@@ -223,11 +223,15 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
-	void theCapabilityStatementListsExtract() {
+	void theCapabilityStatementListsExtractAsSdcDefinesIt() {
 		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
 		assertThat(capabilities.getRestFirstRep().getResource()).filteredOn(resource -> resource.getType().equals("QuestionnaireResponse"))
 				.singleElement()
-				.satisfies(resource -> assertThat(resource.getOperation()).extracting(operation -> operation.getName()).contains("extract"));
+				.satisfies(resource -> assertThat(resource.getOperation())
+						.filteredOn(operation -> operation.getName().equals("extract"))
+						.singleElement()
+						.satisfies(extract -> assertThat(extract.getDefinition())
+								.isEqualTo("http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract")));
 	}
 
 	/** Two questions weighted 2 and 3 and a calculated total with one band ("high", 4 and up). */
