@@ -60,15 +60,15 @@ final class DerivedResources {
 			}
 			Observation observation = new Observation()
 					.setStatus(status)
-					.addCategory(new CodeableConcept(SURVEY))
+					.addCategory(concept(SURVEY))
 					.setCode(code(item))
-					.setSubject(response.getSubject())
-					.setEncounter(response.getEncounter())
+					.setSubject(response.getSubject().copy())
+					.setEncounter(response.getEncounter().copy())
 					.setEffective(new DateTimeType(effective))
 					.setValue(value)
-					.addDerivedFrom(evidence);
+					.addDerivedFrom(evidence.copy());
 			if (item.interpretation() != null) {
-				observation.addInterpretation(new CodeableConcept(item.interpretation()));
+				observation.addInterpretation(concept(item.interpretation()));
 			}
 			observation.addIdentifier(identifier(response, item.key()));
 			observation.getMeta().addProfile(SCORE_PROFILE);
@@ -76,15 +76,15 @@ final class DerivedResources {
 		}
 		for (Assessment.Need need : assessment.needs()) {
 			Condition condition = new Condition()
-					.setClinicalStatus(new CodeableConcept(ACTIVE))
-					.setVerificationStatus(new CodeableConcept(PROVISIONAL))
-					.addCategory(new CodeableConcept(need.category()))
-					.addCategory(new CodeableConcept(HEALTH_CONCERN))
-					.setCode(new CodeableConcept(need.code()))
-					.setSubject(response.getSubject())
-					.setEncounter(response.getEncounter())
+					.setClinicalStatus(concept(ACTIVE))
+					.setVerificationStatus(concept(PROVISIONAL))
+					.addCategory(concept(need.category()))
+					.addCategory(concept(HEALTH_CONCERN))
+					.setCode(concept(need.code()))
+					.setSubject(response.getSubject().copy())
+					.setEncounter(response.getEncounter().copy())
 					.setRecordedDate(effective);
-			condition.addEvidence().addDetail(evidence);
+			condition.addEvidence().addDetail(evidence.copy());
 			condition.addIdentifier(identifier(response, need.code().getCode()));
 			condition.getMeta().addProfile(NEED_PROFILE);
 			derived.add(condition);
@@ -109,8 +109,16 @@ final class DerivedResources {
 
 	private static CodeableConcept code(Assessment.ItemObservation item) {
 		CodeableConcept code = new CodeableConcept().setText(item.item().getText());
-		item.item().getCode().forEach(code::addCoding);
+		item.item().getCode().forEach(coding -> code.addCoding(coding.copy()));
 		return code;
+	}
+
+	/**
+	 * A concept of a copy of the coding: codings come from shared constants and from the cached
+	 * Questionnaire, and each stored resource must own its elements.
+	 */
+	private static CodeableConcept concept(Coding coding) {
+		return new CodeableConcept(coding.copy());
 	}
 
 	/**
