@@ -1,6 +1,5 @@
 package org.casebridge.assessment;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
