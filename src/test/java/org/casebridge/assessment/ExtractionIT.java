@@ -190,6 +190,23 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void aResponseIsScoredWithTheQuestionnaireAsItIsNow() {
+		String url = "http://example.org/fhir/Questionnaire/edited-" + unique;
+		Questionnaire questionnaire = twoItemInstrument(url, "%resource.item.answer.value.ordinal().aggregate($this + $total, 0)");
+		IIdType questionnaireId = client.create().resource(questionnaire).execute().getId().toUnqualifiedVersionless();
+		client.create().resource(twoItemResponse(url)).execute();
+
+		Extension band = questionnaire.getItem().get(2).getExtensionByUrl(InstrumentScorer.SCORE_BAND);
+		((Coding) band.getExtensionByUrl("code").getValue()).setCode("very-high");
+		questionnaire.setId(questionnaireId);
+		client.update().resource(questionnaire).execute();
+		IIdType id = client.create().resource(twoItemResponse(url)).execute().getId().toUnqualifiedVersionless();
+
+		assertThat(single(derivedObservations(id)).getInterpretationFirstRep().getCodingFirstRep().getCode())
+				.isEqualTo("very-high");
+	}
+
+	@Test
 	void aScoreThatCannotBeComputedRefusesTheResponseAndStoresNothing() {
 		String url = "http://example.org/fhir/Questionnaire/broken-" + unique;
 		client.create().resource(twoItemInstrument(url, "%resource.item.answer.value.code")).execute();
