@@ -26,6 +26,12 @@ class ConformanceCacheInterceptor {
 		this.conformanceResources = conformanceResources;
 	}
 
+	/** A lookup that found nothing is cached too: a new resource must be seen. */
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	void created(IBaseResource resource) {
+		forgetAfterCommit(resource);
+	}
+
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
 	void updated(IBaseResource previous, IBaseResource updated) {
 		forgetAfterCommit(updated);

@@ -207,6 +207,19 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void aQuestionnaireStoredAfterAResponseToItScoresTheNextResponse() {
+		String url = "http://example.org/fhir/Questionnaire/late-" + unique;
+		IIdType early = client.create().resource(twoItemResponse(url)).execute().getId().toUnqualifiedVersionless();
+		assertThat(derivedObservations(early)).isEmpty();
+
+		client.create().resource(twoItemInstrument(url, "%resource.item.answer.value.ordinal().aggregate($this + $total, 0)"))
+				.execute();
+		IIdType late = client.create().resource(twoItemResponse(url)).execute().getId().toUnqualifiedVersionless();
+
+		assertThat(derivedObservations(late)).hasSize(1);
+	}
+
+	@Test
 	void aScoreThatCannotBeComputedRefusesTheResponseAndStoresNothing() {
 		String url = "http://example.org/fhir/Questionnaire/broken-" + unique;
 		client.create().resource(twoItemInstrument(url, "%resource.item.answer.value.code")).execute();
