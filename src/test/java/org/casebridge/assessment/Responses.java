@@ -47,20 +47,21 @@ final class Responses {
 
 	/** PHQ-9, nine item scores 0-3 ("Not at all" … "Nearly every day"). */
 	static QuestionnaireResponse phq9(Reference subject, int... points) {
-		QuestionnaireResponse response = response("phq-9", subject);
-		QuestionnaireResponseItemComponent group = response.addItem().setLinkId("phq9-problems");
-		for (int i = 0; i < PHQ9_ITEMS.size(); i++) {
-			answer(group.addItem(), PHQ9_ITEMS.get(i), LOINC, PHQ_FREQUENCY.get(points[i]));
-		}
-		return response;
+		return frequencies("phq-9", "phq9-problems", PHQ9_ITEMS, subject, points);
 	}
 
 	/** GAD-7, seven item scores 0-3. */
 	static QuestionnaireResponse gad7(Reference subject, int... points) {
-		QuestionnaireResponse response = response("gad-7", subject);
-		QuestionnaireResponseItemComponent group = response.addItem().setLinkId("gad7-problems");
-		for (int i = 0; i < GAD7_ITEMS.size(); i++) {
-			answer(group.addItem(), GAD7_ITEMS.get(i), LOINC, PHQ_FREQUENCY.get(points[i]));
+		return frequencies("gad-7", "gad7-problems", GAD7_ITEMS, subject, points);
+	}
+
+	/** A PHQ-style instrument: a group of items answered on the LOINC frequency scale, scored 0-3. */
+	private static QuestionnaireResponse frequencies(String questionnaire, String groupLinkId, List<String> items,
+			Reference subject, int... points) {
+		QuestionnaireResponse response = response(questionnaire, subject);
+		QuestionnaireResponseItemComponent group = response.addItem().setLinkId(groupLinkId);
+		for (int i = 0; i < items.size(); i++) {
+			answer(group.addItem(), items.get(i), LOINC, PHQ_FREQUENCY.get(points[i]));
 		}
 		return response;
 	}
