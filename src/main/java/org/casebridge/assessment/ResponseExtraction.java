@@ -17,6 +17,7 @@ import org.casebridge.conformance.ConformanceResources;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Resource;
@@ -54,12 +55,11 @@ public class ResponseExtraction {
 		if (!isAboutAClient(response)) {
 			throw new UnprocessableEntityException("Only responses about a client (subject a Patient) are extracted");
 		}
-		if (conformanceResources.questionnaire(response.getQuestionnaire()).isEmpty()) {
-			throw new UnprocessableEntityException(response.hasQuestionnaire()
-					? "Questionnaire " + response.getQuestionnaire() + " is not known to this server"
-					: "The response names no Questionnaire to extract with");
-		}
-		return transaction(derive(response, requestDetails), previouslyDerived(response, requestDetails), true);
+		Questionnaire questionnaire = conformanceResources.questionnaire(response.getQuestionnaire())
+				.orElseThrow(() -> new UnprocessableEntityException(response.hasQuestionnaire()
+						? "Questionnaire " + response.getQuestionnaire() + " is not known to this server"
+						: "The response names no Questionnaire to extract with"));
+		return transaction(derive(questionnaire, response, requestDetails), previouslyDerived(response, requestDetails), true);
 	}
 
 	/** For a response just created: nothing was derived from it before. Empty when there is nothing to store. */
@@ -85,9 +85,12 @@ public class ResponseExtraction {
 			return List.of();
 		}
 		return conformanceResources.questionnaire(response.getQuestionnaire())
-				.map(questionnaire -> scorer.score(questionnaire, response, reference -> read(reference, requestDetails)))
-				.map(assessment -> DerivedResources.of(response, assessment))
+				.map(questionnaire -> derive(questionnaire, response, requestDetails))
 				.orElse(List.of());
+	}
+
+	private List<Resource> derive(Questionnaire questionnaire, QuestionnaireResponse response, RequestDetails requestDetails) {
+		return DerivedResources.of(response, scorer.score(questionnaire, response, reference -> read(reference, requestDetails)));
 	}
 
 	/**
