@@ -14,7 +14,7 @@ import java.sql.Statement;
  */
 public final class TestDatabase {
 
-	public static final String NAME = "casebridge_test";
+	public static final String NAME = env("CASEBRIDGE_TEST_DB_NAME", "casebridge_test");
 	public static final String USER = env("CASEBRIDGE_TEST_DB_USER", "postgres");
 	private static final String HOST = env("CASEBRIDGE_TEST_DB_HOST", "127.0.0.1:5432");
 	public static final String URL = "jdbc:postgresql://" + HOST + "/" + NAME;
