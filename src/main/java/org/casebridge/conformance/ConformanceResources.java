@@ -49,13 +49,18 @@ public class ConformanceResources {
 
 	/**
 	 * The Questionnaire a response's {@code questionnaire} canonical names, from the package or the
-	 * server; empty when it names none, or one neither holds.
+	 * server; empty when it names none, or one neither holds. A canonical with a version
+	 * ({@code url|1.2}) names that version only.
 	 */
 	public Optional<Questionnaire> questionnaire(String canonical) {
 		if (canonical == null || canonical.isBlank()) {
 			return Optional.empty();
 		}
-		Questionnaire fromPackage = packageQuestionnaires.get(canonical);
-		return Optional.ofNullable(fromPackage != null ? fromPackage : chain.fetchResource(Questionnaire.class, canonical));
+		int bar = canonical.indexOf('|');
+		Questionnaire fromPackage = packageQuestionnaires.get(bar < 0 ? canonical : canonical.substring(0, bar));
+		if (fromPackage != null && (bar < 0 || canonical.substring(bar + 1).equals(fromPackage.getVersion()))) {
+			return Optional.of(fromPackage);
+		}
+		return Optional.ofNullable(chain.fetchResource(Questionnaire.class, canonical));
 	}
 }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +41,7 @@ public class ProfileValidator {
 	private final FhirValidator validator;
 	private final FhirContext fhirContext;
 	private final Map<String, String> requiredProfileByType;
+	private final ConformanceResources conformanceResources;
 
 	ProfileValidator(
 			FhirContext fhirContext,
@@ -47,6 +49,7 @@ public class ProfileValidator {
 			ConformancePackage conformancePackage,
 			ConformanceProperties properties) {
 		this.fhirContext = fhirContext;
+		this.conformanceResources = conformanceResources;
 		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(conformanceResources.validationSupport());
 		// EHRs declare profiles CaseBridge does not hold (US Core, say): a warning, not a refusal.
 		instanceValidator.setErrorForUnknownProfiles(false);
@@ -63,11 +66,29 @@ public class ProfileValidator {
 		return validator.validateWithResult(resource, options);
 	}
 
-	/** The errors (and fatal errors) of {@link #validate}: what rejects a write. */
+	/**
+	 * The errors (and fatal errors) of {@link #validate}: what rejects a write. A response naming a
+	 * Questionnaire the server does not hold is one, since its answers cannot be checked (the core
+	 * validator only warns).
+	 */
 	public List<SingleValidationMessage> errors(IBaseResource resource) {
-		return validate(resource).getMessages().stream()
+		List<SingleValidationMessage> errors = new ArrayList<>(validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-				.toList();
+				.toList());
+		if (resource instanceof QuestionnaireResponse response && response.hasQuestionnaire()
+				&& conformanceResources.questionnaire(response.getQuestionnaire()).isEmpty()) {
+			errors.add(unknownQuestionnaire(response.getQuestionnaire()));
+		}
+		return errors;
+	}
+
+	private static SingleValidationMessage unknownQuestionnaire(String canonical) {
+		SingleValidationMessage message = new SingleValidationMessage();
+		message.setSeverity(ResultSeverityEnum.ERROR);
+		message.setLocationString("QuestionnaireResponse.questionnaire");
+		message.setMessage("The Questionnaire " + canonical + " is not held by this server, so the answers cannot be "
+				+ "checked; store that Questionnaire (and version) first");
+		return message;
 	}
 
 	/** Throws 422 Unprocessable Entity with an OperationOutcome of the errors, if there are any. */

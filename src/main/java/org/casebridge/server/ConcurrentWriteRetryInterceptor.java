@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.model.ResourceVersionConflictResolutionStrategy;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,10 @@ import org.springframework.stereotype.Component;
  * <p>HAPI guards conditional creates with a unique index on the match URL
  * ({@code HFJ_RES_SEARCH_URL}): when two EHRs send the same {@code If-None-Exist} at once, one
  * insert wins and the other fails. Re-running the loser's transaction finds the winner's resource
- * and answers 200 with it, which is what the FHIR conditional-create contract promises. A stale
- * {@code If-Match} still fails on the retry, so no lost update slips through.
+ * and answers 200 with it, which is what the FHIR conditional-create contract promises.
+ *
+ * <p>A request with {@code If-Match} is not retried: it names the version it was based on, and a
+ * retry would only fail again, later. Its client gets the 409 at once and reads the new version.
  */
 @Component
 @Interceptor
@@ -25,7 +28,7 @@ class ConcurrentWriteRetryInterceptor {
 	@Hook(Pointcut.STORAGE_VERSION_CONFLICT)
 	ResourceVersionConflictResolutionStrategy retry(RequestDetails request) {
 		ResourceVersionConflictResolutionStrategy strategy = new ResourceVersionConflictResolutionStrategy();
-		strategy.setRetry(true);
+		strategy.setRetry(request == null || request.getHeader(Constants.HEADER_IF_MATCH) == null);
 		strategy.setMaxRetries(MAX_RETRIES);
 		return strategy;
 	}

@@ -17,10 +17,13 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -79,6 +82,16 @@ class FhirRestfulServerConfig {
 				new ServletRegistrationBean<>(fhirRestfulServer, FHIR_PATH);
 		// Initialise HAPI at start-up rather than on the first request.
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/** Before anything else sees a FHIR request: nothing is served until the server is ready. */
+	@Bean
+	FilterRegistrationBean<ReadinessGateFilter> readinessGate(
+			ServletRegistrationBean<RestfulServer> fhirServlet, ApplicationAvailability availability, OperationOutcomeWriter outcomes) {
+		FilterRegistrationBean<ReadinessGateFilter> registration =
+				new FilterRegistrationBean<>(new ReadinessGateFilter(availability, outcomes), fhirServlet);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
