@@ -68,26 +68,34 @@ public class ProfileValidator {
 
 	/**
 	 * The errors (and fatal errors) of {@link #validate}: what rejects a write. A response naming a
-	 * Questionnaire the server does not hold is one, since its answers cannot be checked (the core
-	 * validator only warns).
+	 * version of a Questionnaire that the server holds in another version is one: its answers
+	 * cannot be checked against the version named, and the core validator only warns. (A response
+	 * to a Questionnaire the server does not know at all is stored as base R4, and checked once
+	 * the Questionnaire arrives.)
 	 */
 	public List<SingleValidationMessage> errors(IBaseResource resource) {
 		List<SingleValidationMessage> errors = new ArrayList<>(validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList());
-		if (resource instanceof QuestionnaireResponse response && response.hasQuestionnaire()
-				&& conformanceResources.questionnaire(response.getQuestionnaire()).isEmpty()) {
-			errors.add(unknownQuestionnaire(response.getQuestionnaire()));
+		if (resource instanceof QuestionnaireResponse response && namesUnheldVersion(response.getQuestionnaire())) {
+			errors.add(unheldQuestionnaireVersion(response.getQuestionnaire()));
 		}
 		return errors;
 	}
 
-	private static SingleValidationMessage unknownQuestionnaire(String canonical) {
+	private boolean namesUnheldVersion(String canonical) {
+		int bar = canonical == null ? -1 : canonical.indexOf('|');
+		return bar > 0
+				&& conformanceResources.questionnaire(canonical).isEmpty()
+				&& conformanceResources.questionnaire(canonical.substring(0, bar)).isPresent();
+	}
+
+	private static SingleValidationMessage unheldQuestionnaireVersion(String canonical) {
 		SingleValidationMessage message = new SingleValidationMessage();
 		message.setSeverity(ResultSeverityEnum.ERROR);
 		message.setLocationString("QuestionnaireResponse.questionnaire");
-		message.setMessage("The Questionnaire " + canonical + " is not held by this server, so the answers cannot be "
-				+ "checked; store that Questionnaire (and version) first");
+		message.setMessage("This server holds the Questionnaire " + canonical.substring(0, canonical.indexOf('|'))
+				+ " but not the version " + canonical + " names, so the answers cannot be checked");
 		return message;
 	}
 

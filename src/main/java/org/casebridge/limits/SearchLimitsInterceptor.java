@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Refuses, with 400, searches whose cost grows without bound in what the client asks for: many
  * {@code _sort} keys (each one a join and a sort over the whole match; 100 of them kept a core busy
  * for minutes), many {@code _include}/{@code _revinclude} parameters, and long chains (each link a
- * join). The message names the limit.
+ * join). The message names the limit. Also refuses control characters in search values: no FHIR
+ * value holds one, and PostgreSQL fails on NUL.
  */
 @Component
 @Interceptor
@@ -35,6 +36,9 @@ class SearchLimitsInterceptor {
 		int includes = 0;
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			String name = parameter.getKey();
+			if (Arrays.stream(parameter.getValue()).anyMatch(SearchLimitsInterceptor::hasControlCharacter)) {
+				throw new InvalidRequestException("The value of search parameter '" + name + "' contains a control character");
+			}
 			if (name.equals("_sort")) {
 				sortKeys += Arrays.stream(parameter.getValue()).mapToInt(value -> value.split(",").length).sum();
 			} else if (name.startsWith("_include") || name.startsWith("_revinclude")) {
@@ -53,6 +57,10 @@ class SearchLimitsInterceptor {
 					+ " _include and _revinclude parameters (casebridge.limits.max-includes)");
 		}
 		return true;
+	}
+
+	private static boolean hasControlCharacter(String value) {
+		return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
 	}
 
 	/** Forward links ({@code subject.organization}) and reverse ones ({@code _has:Observation:patient:code}). */

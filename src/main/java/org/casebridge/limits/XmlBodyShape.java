@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlBodyShape {
 
 	private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+	private static final String FHIR_NAMESPACE = "http://hl7.org/fhir";
 
 	static {
 		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -54,6 +55,9 @@ final class XmlBodyShape {
 				case XMLStreamConstants.START_ELEMENT -> {
 					Element parent = open.peek();
 					String name = reader.getLocalName();
+					if (parent == null && !FHIR_NAMESPACE.equals(reader.getNamespaceURI())) {
+						throw RequestRefusal.invalid("The body is not FHIR XML: its root element is not in the namespace " + FHIR_NAMESPACE);
+					}
 					if (parent != null) {
 						RequestRefusal.checkRepetitions(limits, name, open.size(), parent.childSeen(name));
 					}

@@ -3,6 +3,7 @@ package org.casebridge.server;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ import org.springframework.transaction.TransactionTimedOutException;
  *   <li>a statement ran past the query time limit: 400, since the same request would fail again;
  *   <li>a patch whose values do not fit the elements it targets: 422 (HAPI's patch engine fails
  *       with Java's reflection errors, which HAPI answers with 500);
+ *   <li>a client error whose message quotes the parser or library that found it (HAPI passes
+ *       Jackson's and json-patch's messages through, class names included): the same status
+ *       with a message of ours;
  *   <li>anything else unexpected: 500 with a request id, and nothing of the exception's message:
  *       those quote SQL with bound values and resource content, which are PHI.
  * </ul>
@@ -48,6 +53,10 @@ class FailureOutcomeInterceptor {
 	private static final Logger log = LoggerFactory.getLogger("casebridge.failures");
 	private static final int LOGGED_FRAMES = 15;
 	private static final String PATCH_ENGINE = "ca.uhn.fhir.jpa.patch.";
+	/** Java package names of the libraries and frameworks below HAPI. */
+	private static final Pattern INTERNAL_NAMES = Pattern.compile(
+			"\\b(com\\.fasterxml|com\\.google|com\\.github|org\\.springframework|org\\.hibernate|org\\.apache"
+					+ "|org\\.postgresql|java\\.(lang|io|util)|javax?\\.xml|jakarta)\\.");
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	BaseServerResponseException translate(RequestDetails request, Throwable failure) {
@@ -63,7 +72,12 @@ class FailureOutcomeInterceptor {
 			return new UnprocessableEntityException("The patch cannot be applied: a value does not fit the element it targets");
 		}
 		if (failure instanceof BaseServerResponseException response && response.getStatusCode() < 500) {
-			return null;
+			return namesInternals(response) ? BaseServerResponseException.newInstance(response.getStatusCode(),
+					plainMessage(request)) : null;
+		}
+		if (failure instanceof DataFormatException) {
+			// HAPI's parser refusing what the client sent (a search value, a body): the client's mistake.
+			return new InvalidRequestException(failure.getMessage());
 		}
 		String requestId = request == null ? "unknown" : request.getRequestId();
 		log.error("Internal error [{}]: {}", requestId, withoutMessages(failure));
@@ -100,6 +114,18 @@ class FailureOutcomeInterceptor {
 		return cause instanceof TransactionTimedOutException
 				|| cause instanceof SQLTimeoutException
 				|| (cause instanceof SQLException sql && "57014".equals(sql.getSQLState()));
+	}
+
+	private static boolean namesInternals(BaseServerResponseException response) {
+		return response.getOperationOutcome() == null
+				&& response.getMessage() != null
+				&& INTERNAL_NAMES.matcher(response.getMessage()).find();
+	}
+
+	private static String plainMessage(RequestDetails request) {
+		return request != null && request.getRestOperationType() == RestOperationTypeEnum.PATCH
+				? "The patch is not a valid JSON Patch (RFC 6902) or FHIRPath Patch document"
+				: "The request is not valid: its body or parameters could not be read";
 	}
 
 	private static boolean raisedByPatchEngine(Throwable failure) {

@@ -133,7 +133,7 @@ class ResourceLifecycleIT extends FhirServerTestBase {
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(parse(response, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
-				.contains("Failed to parse");
+				.isEqualTo("The body is not well-formed JSON (line 1, column 36)");
 	}
 
 	@Test
