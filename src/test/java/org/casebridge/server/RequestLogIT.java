@@ -2,9 +2,14 @@ package org.casebridge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.casebridge.FhirServerTestBase;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,36 @@ class RequestLogIT extends FhirServerTestBase {
 		awaitLine(output, "POST CREATE EpisodeOfCare -> 422");
 		assertThat(output.getOut()).contains("POST CREATE Patient -> 201", "GET SEARCH_TYPE Patient -> 200",
 				"GET SEARCH_TYPE Patient -> 400", "PUT UPDATE Patient/" + id + " -> 400");
+		assertThat(output.getAll()).doesNotContain(family).doesNotContain(unique);
+	}
+
+	@Test
+	void conflictsAndRefusedSortsAndPatchesLeaveNoPhiInTheLog(CapturedOutput output) throws Exception {
+		String family = "Phi" + unique.replace("-", "");
+		String patient = "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"http://hospital.example/mrn\","
+				+ "\"value\":\"" + unique + "\"}],\"name\":[{\"family\":\"" + family + "\"}]}";
+		// Racing conditional creates: the losers' unique-index violation used to be logged with the row's values.
+		HttpRequest conditionalCreate = request("/fhir/Patient").header("Content-Type", FHIR_JSON)
+				.header("If-None-Exist", "identifier=http://hospital.example/mrn|" + unique)
+				.POST(BodyPublishers.ofString(patient)).build();
+		List<CompletableFuture<HttpResponse<String>>> racing = IntStream.range(0, 6)
+				.mapToObj(i -> http.sendAsync(conditionalCreate, HttpResponse.BodyHandlers.ofString())).toList();
+		String id = parse(racing.get(0).get(), Patient.class).getIdElement().getIdPart();
+		for (CompletableFuture<HttpResponse<String>> response : racing) {
+			assertThat(response.get().statusCode()).isIn(200, 201);
+		}
+
+		send(request("/fhir/Patient?_sort=" + family).GET().build());
+		send(request("/fhir/Patient/" + id).header("Content-Type", FHIR_JSON)
+				.method("PATCH", BodyPublishers.ofString("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"operation\","
+						+ "\"part\":[{\"name\":\"type\",\"valueCode\":\"replace\"},{\"name\":\"path\",\"valueString\":\"Patient.gender\"},"
+						+ "{\"name\":\"value\",\"valueCode\":\"" + family + "\"}]}]}"))
+				.build());
+		send(request("/fhir/Patient/" + id).header("Content-Type", FHIR_JSON).header("If-Match", "W/\"99\"")
+				.PUT(BodyPublishers.ofString(patient.replace("{\"resourceType\":\"Patient\",", "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\","))).build());
+
+		awaitLine(output, "PUT UPDATE Patient/" + id + "/_history/99 -> 409");
+		assertThat(output.getOut()).contains("GET SEARCH_TYPE Patient -> 400", "PATCH PATCH Patient/" + id + " -> 400");
 		assertThat(output.getAll()).doesNotContain(family).doesNotContain(unique);
 	}
 
