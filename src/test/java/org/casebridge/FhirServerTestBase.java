@@ -1,5 +1,7 @@
 package org.casebridge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -62,6 +64,24 @@ public abstract class FhirServerTestBase {
 	/** A plain HTTP request to a path below the server root, such as {@code /fhir/Patient/1}. */
 	protected HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	/** Sends FHIR JSON with {@code method} (POST or PUT) to a path below the server root. */
+	protected HttpResponse<String> sendJson(String method, String path, String json) {
+		return send(request(path).header("Content-Type", FHIR_JSON).header("Accept", FHIR_JSON)
+				.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+	}
+
+	/**
+	 * Reads the resource at {@code path} and asserts it is what the client sent, field for field
+	 * (see {@link ResourceJsonDifferences}).
+	 */
+	protected void assertReadsBackAsSent(String sentJson, String path) {
+		HttpResponse<String> read = send(request(path).header("Accept", FHIR_JSON).build());
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(ResourceJsonDifferences.between(sentJson, read.body()))
+				.as("what %s reads back differs from what was sent:%n%s", path, sentJson)
+				.isEmpty();
 	}
 
 	protected <T extends IBaseResource> T parse(HttpResponse<String> response, Class<T> type) {

@@ -17,6 +17,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +63,17 @@ class FhirJpaConfig {
 		// Pre-expanding ValueSets into the database needs Hibernate Search, which is off; our
 		// ValueSets are small and expand in memory.
 		settings.setPreExpandValueSets(false);
+		// meta.source comes back as sent: HAPI would replace its fragment, or append one, with the
+		// server's request id. A client that wants its request id searchable sends it as the fragment.
+		settings.setPreserveRequestIdInResourceBody(true);
 		return settings;
+	}
+
+	/** Versioned references and decimals read back as sent (see {@link LosslessParsingConfigurer}). */
+	@Bean
+	@Profile("!baseline")
+	static BeanPostProcessor losslessParsing() {
+		return new LosslessParsingConfigurer();
 	}
 
 	/**
