@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,12 +14,16 @@ import java.util.Deque;
 /**
  * One streaming pass over a JSON body that checks its shape against the limits before the FHIR
  * parser and validator build their (far larger) object models of it: nesting depth, items per
- * array, entries per Bundle and bytes per resource. Also refuses malformed JSON with its position
- * only, since a parser's message quotes the offending text.
+ * array, entries per Bundle and bytes per resource. Also refuses what FHIR JSON does not allow
+ * and HAPI's lenient parser would silently drop or store (R4 json.html): empty arrays, strings
+ * that are empty or only whitespace (a primitive needs a value), and control characters; and malformed JSON, with its position only, since a parser's message
+ * quotes the offending text.
  */
 final class JsonBodyShape {
 
 	private static final JsonFactory JSON = JsonFactory.builder()
+			// A name given twice has no defined meaning; Jackson would keep the last silently.
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			// The depth is checked here, against our limit; Jackson's own would stop first otherwise.
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
 			.build();
@@ -48,6 +53,9 @@ final class JsonBodyShape {
 		Deque<Container> open = new ArrayDeque<>();
 		JsonToken token;
 		while ((token = parser.nextToken()) != null) {
+			if (token == JsonToken.VALUE_STRING) {
+				requireStringValue(parser.getText(), parser.currentName());
+			}
 			Container parent = open.peek();
 			if (parent != null && parent.isArray && !token.isStructEnd()) {
 				parent.items++;
@@ -61,9 +69,27 @@ final class JsonBodyShape {
 						parser.currentTokenLocation().getByteOffset()));
 			} else if (token.isStructEnd()) {
 				Container closed = open.pop();
+				// A JSON Patch is an array at the root, and may be empty; FHIR arrays may not.
+				if (closed.isArray && closed.items == 0 && !open.isEmpty()) {
+					throw RequestRefusal.invalid("The array '" + closed.field + "' is empty; FHIR JSON leaves out an element without values");
+				}
 				if (closed.isResource) {
 					RequestRefusal.checkResourceSize(limits, parser.currentLocation().getByteOffset() - closed.startOffset);
 				}
+			}
+		}
+	}
+
+	private static void requireStringValue(String value, String field) throws RequestRefusal {
+		if (value.isBlank()) {
+			throw RequestRefusal.invalid("The value of '" + field + "' is empty or only whitespace; FHIR JSON leaves out "
+					+ "an element without a value");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+				throw RequestRefusal.invalid(String.format(
+						"The value of '%s' holds the control character U+%04X, which a FHIR string cannot", field, (int) c));
 			}
 		}
 	}

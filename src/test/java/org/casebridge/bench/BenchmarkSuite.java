@@ -1,6 +1,5 @@
 package org.casebridge.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.casebridge.ServerProcess;
 
 /**
  * The CaseBridge benchmark suite: CaseBridge and stock HAPI (the same jar, profile
@@ -33,9 +33,7 @@ public final class BenchmarkSuite {
 		int iterations = Integer.parseInt(options.getOrDefault("iterations", "200"));
 		long seed = Long.parseLong(options.getOrDefault("seed", "42"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
-		Path jar = Files.list(Path.of("target"))
-				.filter(file -> file.getFileName().toString().matches("casebridge-.*\\.jar"))
-				.findFirst().orElseThrow(() -> new IllegalStateException("Build the server first: mvn package -DskipTests"));
+		Path jar = ServerProcess.builtJar();
 
 		Progress.print("preparing %s data (seed %d)", scale, seed);
 		BenchmarkData data = BenchmarkData.prepare(scale, seed);
@@ -65,14 +63,18 @@ public final class BenchmarkSuite {
 			throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Path log = Path.of("target", "bench-" + system.name().toLowerCase() + ".log");
-		try (ServerProcess server = ServerProcess.start(jar, system, 8191, log)) {
+		ServerProcess.recreateDatabase(system.database());
+		ServerProcess.Launch launch =
+				new ServerProcess.Launch(jar, system.springProfiles(), ServerProcess.jdbcUrl(system.database()), 8191, log);
+		try (ServerProcess server = ServerProcess.start(launch)) {
+			FhirHttp fhir = new FhirHttp(server.baseUrl() + "/fhir");
 			result.put("startup_ms", server.startupMillis());
 			result.put("rss_after_startup_mb", server.rssBytes() / (1024 * 1024));
 			IngestScenario ingest = new IngestScenario();
 			if (scenarios.contains("ingest") || scenarios.contains("search") || scenarios.contains("everything")) {
-				result.put("ingest", ingest.run(server.fhir, data));
+				result.put("ingest", ingest.run(fhir, data));
 			}
-			RequestScenarios requests = new RequestScenarios(server.fhir, iterations, seed);
+			RequestScenarios requests = new RequestScenarios(fhir, iterations, seed);
 			if (scenarios.contains("create")) {
 				result.put("create", requests.creates());
 			}

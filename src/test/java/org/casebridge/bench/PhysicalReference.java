@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.casebridge.ServerProcess;
 import org.postgresql.PGConnection;
 
 /**
@@ -38,7 +39,7 @@ final class PhysicalReference {
 		ServerProcess.recreateDatabase(DATABASE);
 		Map<String, Object> figures = new LinkedHashMap<>();
 		try (Connection db = DriverManager.getConnection(
-						"jdbc:postgresql://" + ServerProcess.PG_HOST + "/" + DATABASE, "postgres", "");
+						ServerProcess.jdbcUrl(DATABASE), "postgres", "");
 				Statement sql = db.createStatement()) {
 			sql.execute("CREATE TABLE resource (doc jsonb NOT NULL)");
 			long started = System.nanoTime();

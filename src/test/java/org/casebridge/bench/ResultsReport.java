@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.casebridge.ServerProcess;
 
 /** Writes the suite's figures: every number as JSON, and RESULTS.md with ratios and targets. */
 final class ResultsReport {
@@ -197,7 +198,7 @@ final class ResultsReport {
 			facts.append(", /proc unreadable");
 		}
 		facts.append(", Java ").append(System.getProperty("java.version"));
-		try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + ServerProcess.PG_HOST + "/postgres", "postgres", "");
+		try (Connection db = DriverManager.getConnection(ServerProcess.jdbcUrl("postgres"), "postgres", "");
 				ResultSet version = db.createStatement().executeQuery("SHOW server_version")) {
 			version.next();
 			facts.append(", PostgreSQL ").append(version.getString(1));
