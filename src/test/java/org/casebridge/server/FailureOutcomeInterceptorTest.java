@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -31,7 +32,10 @@ class FailureOutcomeInterceptorTest {
 						new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
 				// A connection broken mid-statement, however deep in the cause chain.
 				new IllegalStateException("version conflict", new SQLException("I/O error", "08006")),
-				new IllegalStateException(new SQLException("the database system is shutting down", "57P03")));
+				new IllegalStateException(new SQLException("the database system is shutting down", "57P03")),
+				// How a search that failed in HAPI's background task reaches the waiting request.
+				new InternalErrorException("HAPI-1163: Search failed: HikariPool-1 - Connection is not available, "
+						+ "request timed out after 2000ms."));
 
 		for (Throwable failure : failures) {
 			BaseServerResponseException answer = interceptor.translate(request, failure);
