@@ -2,15 +2,35 @@ package org.casebridge.limits;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.orm.jpa.JpaTransactionManager;
 
-/** Puts the request body limits in front of the FHIR endpoint, right after the readiness gate. */
+/**
+ * Puts the request body limits in front of the FHIR endpoint, right after the readiness gate, and
+ * bounds every database transaction by the request time limit: Hibernate gives each statement
+ * what is left of it, and PostgreSQL cancels a statement that runs past it.
+ */
 @Configuration
 class LimitsConfig {
+
+	@Bean
+	static BeanPostProcessor transactionTimeLimit(ObjectProvider<LimitsProperties> limits) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof JpaTransactionManager transactions) {
+					transactions.setDefaultTimeout((int) limits.getObject().requestTimeout().toSeconds());
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimits(

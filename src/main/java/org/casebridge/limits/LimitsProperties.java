@@ -32,4 +32,4 @@ public record LimitsProperties(
 		@DefaultValue("5") int maxSortKeys,
 		@DefaultValue("10") int maxIncludes,
 		@DefaultValue("3") int maxChainDepth,
-		@DefaultValue("60s") Duration requestTimeout) {}
+		@DefaultValue("120s") Duration requestTimeout) {}
