@@ -56,7 +56,7 @@ class FailureOutcomeInterceptor {
 	/** How Hikari, Hibernate and the PostgreSQL driver word a lost or unavailable connection. */
 	private static final Pattern LOST_CONNECTION = Pattern.compile(
 			"Connection is not available|Unable to acquire JDBC Connection|Could not open JPA EntityManager|An I/O error occurred"
-					+ "|Connection refused|This connection has been closed");
+					+ "|Connection refused|This connection has been closed|Connection is closed");
 	/** Java package names of the libraries and frameworks below HAPI. */
 	private static final Pattern INTERNAL_NAMES = Pattern.compile(
 			"\\b(com\\.fasterxml|com\\.google|com\\.github|org\\.springframework|org\\.hibernate|org\\.apache"
@@ -109,9 +109,10 @@ class FailureOutcomeInterceptor {
 			return true;
 		}
 		// HAPI's search task keeps a failure as text only and rethrows it as a bare 500 to the
-		// request waiting for the search: the text is all that is left to tell an outage by.
-		if (cause instanceof InternalErrorException && cause.getCause() == null && cause.getMessage() != null
-				&& LOST_CONNECTION.matcher(cause.getMessage()).find()) {
+		// request waiting for the search, and Hikari reports a connection closed under a rollback
+		// without an SQLSTATE: the text is all that is left to tell an outage by.
+		boolean textOnly = cause instanceof SQLException || (cause instanceof InternalErrorException && cause.getCause() == null);
+		if (textOnly && cause.getMessage() != null && LOST_CONNECTION.matcher(cause.getMessage()).find()) {
 			return true;
 		}
 		// SQLSTATE class 08 is "connection exception"; 57P01-57P03 are PostgreSQL shutting down or starting.

@@ -33,6 +33,8 @@ class FailureOutcomeInterceptorTest {
 				// A connection broken mid-statement, however deep in the cause chain.
 				new IllegalStateException("version conflict", new SQLException("I/O error", "08006")),
 				new IllegalStateException(new SQLException("the database system is shutting down", "57P03")),
+				// Rolling back on a connection the outage closed.
+				new IllegalStateException(new SQLException("Connection is closed")),
 				// How a search that failed in HAPI's background task reaches the waiting request.
 				new InternalErrorException("HAPI-1163: Search failed: HikariPool-1 - Connection is not available, "
 						+ "request timed out after 2000ms."));
