@@ -79,8 +79,11 @@ class DatabaseOutageFaultIT extends ServerProcessTestBase {
 			});
 			assertThat(probesDuringOutage).as("readiness during the outage").isNotEmpty().allSatisfy(probe -> {
 				assertThat(probe.latency()).as("%s", probe).isLessThanOrEqualTo(ANSWER_LIMIT);
-				assertThat(probe.status()).as("%s", probe).isEqualTo(503);
-				assertThat(probe.json().path("status").asText()).isEqualTo("DOWN");
+				// A probe still waiting for a connection when the database returns may find it UP.
+				if (probe.endNanos() <= restored || probe.status() != 200) {
+					assertThat(probe.status()).as("%s", probe).isEqualTo(503);
+					assertThat(probe.json().path("status").asText()).isEqualTo("DOWN");
+				}
 			});
 			assertThat(recovered).as("201 and readiness UP within %s of the restore", RECOVERY_LIMIT).isPresent();
 			assertThat(startedBetween(recovered.get(), Long.MAX_VALUE, false)).as("requests after recovery")
