@@ -53,10 +53,11 @@ final class JsonBodyShape {
 		Deque<Container> open = new ArrayDeque<>();
 		JsonToken token;
 		while ((token = parser.nextToken()) != null) {
-			if (token == JsonToken.VALUE_STRING) {
-				requireStringValue(parser.getText(), parser.currentName());
-			}
 			Container parent = open.peek();
+			if (token == JsonToken.VALUE_STRING) {
+				// A value in an array has no name of its own: it is one of the array's.
+				requireStringValue(parser.getText(), parent != null && parent.isArray ? parent.field : parser.currentName());
+			}
 			if (parent != null && parent.isArray && !token.isStructEnd()) {
 				parent.items++;
 				RequestRefusal.checkRepetitions(limits, parent.field, open.size(), parent.items);
