@@ -22,11 +22,11 @@ public final class HapiTables implements AutoCloseable {
 
 	private final Connection db;
 
-	public HapiTables(String database) {
+	public HapiTables(String jdbcUrl) {
 		try {
-			this.db = DriverManager.getConnection(ServerProcess.jdbcUrl(database), "postgres", "");
+			this.db = DriverManager.getConnection(jdbcUrl, "postgres", "");
 		} catch (SQLException e) {
-			throw new IllegalStateException("Cannot connect to " + database, e);
+			throw new IllegalStateException("Cannot connect to " + jdbcUrl, e);
 		}
 	}
 

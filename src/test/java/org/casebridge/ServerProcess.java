@@ -197,7 +197,7 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		} catch (IOException e) {

@@ -67,7 +67,7 @@ class KillDuringTransactionsFaultIT extends ServerProcessTestBase {
 		assertThat(refused).as("Bundles the server refused before the kill").isEmpty();
 		Set<String> acknowledgedAtKill = Set.copyOf(acknowledged);
 
-		try (ServerProcess restarted = server.restart(); HapiTables tables = new HapiTables(database)) {
+		try (ServerProcess restarted = server.restart(); HapiTables tables = new HapiTables(ServerProcess.jdbcUrl(database))) {
 			Map<String, Map<String, Long>> searched = countedBySearch(restarted);
 			Map<String, Map<String, Long>> stored = tables.resourcesByIdentifier(BUNDLE_ID_SYSTEM);
 			Map<String, Long> links = tables.resourcesLinkedToOwnPatient(BUNDLE_ID_SYSTEM);
