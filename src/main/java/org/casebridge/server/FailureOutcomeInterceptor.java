@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ class FailureOutcomeInterceptor {
 	private static final Pattern LOST_CONNECTION = Pattern.compile(
 			"Connection is not available|Unable to acquire JDBC Connection|Could not open JPA EntityManager|An I/O error occurred"
 					+ "|Connection refused|This connection has been closed|Connection is closed");
+	private static final String HIBERNATE_TIMEOUT = "transaction timeout expired";
 	/** Java package names of the libraries and frameworks below HAPI. */
 	private static final Pattern INTERNAL_NAMES = Pattern.compile(
 			"\\b(com\\.fasterxml|com\\.google|com\\.github|org\\.springframework|org\\.hibernate|org\\.apache"
@@ -121,9 +123,11 @@ class FailureOutcomeInterceptor {
 	}
 
 	private static boolean isTimeout(Throwable cause) {
-		// SQLSTATE 57014: statement cancelled, by the statement or transaction time limit.
+		// SQLSTATE 57014: statement cancelled, by the statement or transaction time limit; Hibernate
+		// refuses to start another statement once the transaction's time is up.
 		return cause instanceof TransactionTimedOutException
 				|| cause instanceof SQLTimeoutException
+				|| (cause instanceof TransactionException && HIBERNATE_TIMEOUT.equals(cause.getMessage()))
 				|| (cause instanceof SQLException sql && "57014".equals(sql.getSQLState()));
 	}
 

@@ -47,12 +47,16 @@ class FailureOutcomeInterceptorTest {
 	}
 
 	@Test
-	void aStatementCancelledByTheTimeLimitIs400NamingTheLimit() {
-		BaseServerResponseException answer = interceptor.translate(
-				request, new IllegalStateException(new SQLException("canceling statement due to statement timeout", "57014")));
+	void aRequestPastItsTimeLimitIs400NamingTheLimit() {
+		List<Throwable> failures = List.of(
+				new IllegalStateException(new SQLException("canceling statement due to statement timeout", "57014")),
+				new IllegalStateException(new org.hibernate.TransactionException("transaction timeout expired")));
 
-		assertThat(answer.getStatusCode()).isEqualTo(400);
-		assertThat(answer.getMessage()).contains("casebridge.limits.request-timeout");
+		for (Throwable failure : failures) {
+			BaseServerResponseException answer = interceptor.translate(request, failure);
+			assertThat(answer.getStatusCode()).isEqualTo(400);
+			assertThat(answer.getMessage()).contains("casebridge.limits.request-timeout");
+		}
 	}
 
 	@Test
