@@ -35,6 +35,11 @@ class RequestLogIT extends FhirServerTestBase {
 						+ family + "\"}]}"))
 				.build());
 
+		// Values the parser cannot read: none may reach the log.
+		send(request("/fhir/Patient").header("Content-Type", FHIR_JSON)
+				.POST(BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"gender\":\"" + family + "\",\"birthDate\":\"" + family + "\"}"))
+				.build());
+
 		// A profile violation, whose message quotes the offending value.
 		send(request("/fhir/EpisodeOfCare").header("Content-Type", FHIR_JSON)
 				.POST(BodyPublishers.ofString("{\"resourceType\":\"EpisodeOfCare\",\"meta\":{\"profile\":"
