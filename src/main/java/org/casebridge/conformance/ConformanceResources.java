@@ -56,11 +56,25 @@ public class ConformanceResources {
 		if (canonical == null || canonical.isBlank()) {
 			return Optional.empty();
 		}
-		int bar = canonical.indexOf('|');
-		Questionnaire fromPackage = packageQuestionnaires.get(bar < 0 ? canonical : canonical.substring(0, bar));
-		if (fromPackage != null && (bar < 0 || canonical.substring(bar + 1).equals(fromPackage.getVersion()))) {
+		Questionnaire fromPackage = packageQuestionnaires.get(withoutVersion(canonical));
+		if (fromPackage != null && (!hasVersion(canonical) || canonical.endsWith("|" + fromPackage.getVersion()))) {
 			return Optional.of(fromPackage);
 		}
 		return Optional.ofNullable(chain.fetchResource(Questionnaire.class, canonical));
+	}
+
+	/** Whether the canonical names a version ({@code url|1.2}) of a Questionnaire held only in other versions. */
+	public boolean holdsOtherVersionsOnly(String canonical) {
+		return hasVersion(canonical)
+				&& questionnaire(canonical).isEmpty()
+				&& questionnaire(withoutVersion(canonical)).isPresent();
+	}
+
+	private static boolean hasVersion(String canonical) {
+		return canonical != null && canonical.indexOf('|') > 0;
+	}
+
+	private static String withoutVersion(String canonical) {
+		return hasVersion(canonical) ? canonical.substring(0, canonical.indexOf('|')) : canonical;
 	}
 }

@@ -77,25 +77,19 @@ public class ProfileValidator {
 		List<SingleValidationMessage> errors = new ArrayList<>(validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList());
-		if (resource instanceof QuestionnaireResponse response && namesUnheldVersion(response.getQuestionnaire())) {
+		if (resource instanceof QuestionnaireResponse response
+				&& conformanceResources.holdsOtherVersionsOnly(response.getQuestionnaire())) {
 			errors.add(unheldQuestionnaireVersion(response.getQuestionnaire()));
 		}
 		return errors;
-	}
-
-	private boolean namesUnheldVersion(String canonical) {
-		int bar = canonical == null ? -1 : canonical.indexOf('|');
-		return bar > 0
-				&& conformanceResources.questionnaire(canonical).isEmpty()
-				&& conformanceResources.questionnaire(canonical.substring(0, bar)).isPresent();
 	}
 
 	private static SingleValidationMessage unheldQuestionnaireVersion(String canonical) {
 		SingleValidationMessage message = new SingleValidationMessage();
 		message.setSeverity(ResultSeverityEnum.ERROR);
 		message.setLocationString("QuestionnaireResponse.questionnaire");
-		message.setMessage("This server holds the Questionnaire " + canonical.substring(0, canonical.indexOf('|'))
-				+ " but not the version " + canonical + " names, so the answers cannot be checked");
+		message.setMessage("This server holds other versions of the Questionnaire " + canonical
+				+ " but not this one, so the answers cannot be checked");
 		return message;
 	}
 

@@ -159,9 +159,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 					return true;
 				}
 
+				/** The whole body is in memory: it is available at once, and read to its end. */
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is already read");
+					try {
+						listener.onDataAvailable();
+						listener.onAllDataRead();
+					} catch (IOException e) {
+						listener.onError(e);
+					}
 				}
 			};
 		}

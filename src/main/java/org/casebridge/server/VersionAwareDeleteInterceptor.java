@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ParameterUtil;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class VersionAwareDeleteInterceptor {
 		if (ifMatch == null) {
 			return;
 		}
-		String expected = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+		String expected = ParameterUtil.parseETagValue(ifMatch.trim());
 		String actual = current.getIdElement().getVersionIdPart();
 		if (!expected.equals(actual)) {
 			throw new ResourceVersionConflictException("If-Match names version " + expected + " but the current version is "

@@ -83,6 +83,16 @@ class BadClinicalContentIT extends BadInputTestBase {
 	}
 
 	@Test
+	void responseToAVersionTheServerLacksIsRefusedNamingIt() {
+		HttpResponse<String> refused = post(markedPhq9Response().put("questionnaire", PHQ9 + "|9.9.9").toString());
+
+		assertRefused(refused, 422);
+		assertThat(operationOutcomeMessages(refused)).contains("This server holds other versions of the Questionnaire "
+				+ PHQ9 + "|9.9.9 but not this one, so the answers cannot be checked");
+		assertNothingStored("QuestionnaireResponse");
+	}
+
+	@Test
 	void markedPhq9ResponseIsStoredWhenItFits() {
 		// The control for the refusals above: the marker itself is no reason to refuse a response.
 		assertThat(post(markedPhq9Response().toString()).statusCode()).isEqualTo(201);
