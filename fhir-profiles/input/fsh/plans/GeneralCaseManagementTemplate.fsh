@@ -38,7 +38,7 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[+].id = "assess-ahc-hrsn-core"
 * action[=].title = "Health-related social needs screening"
 * action[=].description = "Screen for housing, food, transportation, utility and safety needs (AHC HRSN core questions) at intake."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(ahc-hrsn-core, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/ahc-hrsn-core"
 * action[=].goalId[+] = "plan-agreed"
 
@@ -48,6 +48,7 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[=].description = "Refer to housing services when the screening shows the client is homeless or at risk of losing housing."
 * action[=].code = $cb-service-category#housing "Housing"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(housing)
 * action[=].goalId[+] = "needs-addressed"
 
 * action[+].id = "refer-food"
@@ -55,6 +56,7 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[=].description = "Refer to a food bank or nutrition assistance program when the screening shows a food need."
 * action[=].code = $cb-service-category#food "Food"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(food)
 * action[=].goalId[+] = "needs-addressed"
 
 * action[+].id = "refer-transportation"
@@ -62,6 +64,7 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[=].description = "Arrange rides or a transit pass when the screening shows transport keeps the client from appointments or daily needs."
 * action[=].code = $cb-service-category#transportation "Transportation"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(transportation)
 * action[=].goalId[+] = "needs-addressed"
 
 * action[+].id = "refer-financial-assistance"
@@ -69,6 +72,7 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[=].description = "Refer for utility assistance, benefits enrolment or emergency funds when the screening shows a utility or money need."
 * action[=].code = $cb-service-category#financial-assistance "Financial assistance"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(financial-assistance)
 * action[=].goalId[+] = "needs-addressed"
 
 * action[+].id = "refer-medical-care"
@@ -77,6 +81,8 @@ Description: "Standard assessments, goals, referrals and check-ins of CaseBridge
 * action[=].code = $cb-service-category#medical-care "Medical care"
 * action[=].requiredBehavior = #could
 * action[=].goalId[+] = "self-management"
+
+* insert SocialNeedReferral(refer-safety, safety, "Interpersonal safety", Interpersonal safety, [[Refer to domestic violence and protective services when the screening shows the client is not safe at home.]], needs-addressed)
 
 // Check-ins
 * action[+].id = "checkin-biweekly"

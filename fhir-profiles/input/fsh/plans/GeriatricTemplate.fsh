@@ -44,7 +44,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-katz-adl"
 * action[=].title = "Katz ADL"
 * action[=].description = "Assess independence in the basic activities of daily living (Katz index) at intake."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(katz-adl, 30)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/katz-adl"
 * action[=].goalId[+] = "daily-activities-supported"
 * action[=].goalId[+] = "long-term-care-plan"
@@ -52,7 +52,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-lawton-iadl"
 * action[=].title = "Lawton IADL"
 * action[=].description = "Assess independence in the instrumental activities of daily living (Lawton scale) at intake."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(lawton-iadl, 30)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/lawton-iadl"
 * action[=].goalId[+] = "daily-activities-supported"
 * action[=].goalId[+] = "long-term-care-plan"
@@ -60,7 +60,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-ahc-hrsn-core"
 * action[=].title = "Health-related social needs screening"
 * action[=].description = "Screen for housing, food, transportation, utility and safety needs (AHC HRSN core questions) at intake. A positive safety answer may point to elder abuse or neglect."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(ahc-hrsn-core, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/ahc-hrsn-core"
 * action[=].goalId[+] = "home-safe"
 * action[=].goalId[+] = "daily-activities-supported"
@@ -79,6 +79,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].description = "Refer for home care (aide, nursing or therapy at home) for the daily activities the client cannot do alone."
 * action[=].code = $cb-service-category#home-health "Home health"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(home-health)
 * action[=].goalId[+] = "daily-activities-supported"
 
 * action[+].id = "refer-meals"
@@ -86,6 +87,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].description = "Refer to home-delivered meals or food assistance when the client cannot shop or cook, or the screening shows a food need."
 * action[=].code = $cb-service-category#food "Food"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(food)
 * action[=].goalId[+] = "daily-activities-supported"
 
 * action[+].id = "refer-caregiver-support"
@@ -101,6 +103,11 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].code = $cb-service-category#long-term-care "Long-term care"
 * action[=].requiredBehavior = #must
 * action[=].goalId[+] = "long-term-care-plan"
+
+* insert SocialNeedReferral(refer-housing, housing, "Housing", Housing, [[Refer to housing services or home modification when the screening shows the client is at risk of losing their home or it is unsafe.]], home-safe)
+* insert SocialNeedReferral(refer-transportation, transportation, "Transportation", Transportation, [[Arrange rides or a transit pass when the screening shows the client cannot get to appointments.]], daily-activities-supported)
+* insert SocialNeedReferral(refer-financial-assistance, financial-assistance, "Financial assistance", Benefits and utility assistance, [[Help the client apply for benefits or utility assistance when the screening shows a utility shut-off or risk of one.]], home-safe)
+* insert SocialNeedReferral(refer-safety, safety, "Interpersonal safety", Interpersonal safety, [[Refer to adult protective and domestic violence services when the screening shows the client is not safe at home.]], home-safe)
 
 // Check-ins
 * action[+].id = "checkin-monthly-home-visit"

@@ -58,7 +58,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-phq-9"
 * action[=].title = "PHQ-9 depression screening"
 * action[=].description = "Complete the PHQ-9 at intake and every 30 days. Any answer other than \"Not at all\" to item 9 (thoughts of self-harm) needs a same-day safety assessment."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(phq-9, 14)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/phq-9"
 * action[=].timingTiming.repeat.frequency = 1
 * action[=].timingTiming.repeat.period = 30
@@ -68,7 +68,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-gad-7"
 * action[=].title = "GAD-7 anxiety screening"
 * action[=].description = "Complete the GAD-7 at intake and every 30 days."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(gad-7, 14)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/gad-7"
 * action[=].timingTiming.repeat.frequency = 1
 * action[=].timingTiming.repeat.period = 30
@@ -78,7 +78,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-ahc-hrsn-core"
 * action[=].title = "Health-related social needs screening"
 * action[=].description = "Screen for housing, food, transportation, utility and safety needs (AHC HRSN core questions) at intake."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(ahc-hrsn-core, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/ahc-hrsn-core"
 * action[=].goalId[+] = "social-needs-met"
 
@@ -87,7 +87,8 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].title = "Therapy referral"
 * action[=].description = "Refer to a therapist or counsellor within 14 days of intake, so the first appointment can happen within 30 days."
 * action[=].code = $cb-service-category#mental-health-services "Mental health services"
-* action[=].requiredBehavior = #must
+* action[=].requiredBehavior = #could
+* insert ApplicableWhen([["Moderate or worse symptoms: PHQ-9 or GAD-7 total score 10 or more."]], [["%scores.where(code.coding.where(system = 'http://loinc.org' and (code = '44261-6' or code = '70274-6')).exists() and value >= 10).exists()"]])
 * action[=].timingDuration = 14 'd' "days"
 * action[=].goalId[+] = "engaged-in-therapy"
 * action[=].goalId[+] = "symptoms-reduced"
@@ -105,6 +106,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].description = "Refer to housing services when the screening shows the client is homeless or at risk of losing housing."
 * action[=].code = $cb-service-category#housing "Housing"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(housing)
 * action[=].goalId[+] = "social-needs-met"
 
 * action[+].id = "refer-financial-assistance"
@@ -112,7 +114,22 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].description = "Help the client apply for disability and other benefits, or refer for utility and emergency assistance, when the screening shows a need."
 * action[=].code = $cb-service-category#financial-assistance "Financial assistance"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(financial-assistance)
 * action[=].goalId[+] = "social-needs-met"
+
+* insert SocialNeedReferral(refer-food, food, "Food", Food, [[Refer to a food bank, meal programme or nutrition assistance when the screening shows the client cannot get enough food.]], social-needs-met)
+* insert SocialNeedReferral(refer-transportation, transportation, "Transportation", Transportation, [[Arrange rides or a transit pass when the screening shows the client cannot get to therapy, the prescriber or other appointments.]], social-needs-met)
+* insert SocialNeedReferral(refer-safety, safety, "Interpersonal safety", Interpersonal safety, [[Refer to domestic violence and protective services when the screening shows the client is not safe at home.]], social-needs-met)
+
+// Tasks
+* action[+].id = "task-safety-plan"
+* action[=].title = "Same-day safety plan"
+* action[=].description = "The client's last PHQ-9 answered item 9 (thoughts of death or self-harm) above \"Not at all\": assess the risk and make a safety plan with them the same day."
+* action[=].code = $cb-case-task#safety-plan "Safety plan"
+* action[=].requiredBehavior = #could
+* insert ApplicableWhen([["The latest PHQ-9 answered item 9 (thoughts of death or self-harm) above Not at all."]], [["%responses.where(questionnaire = 'http://casebridge.org/fhir/Questionnaire/phq-9' or questionnaire.startsWith('http://casebridge.org/fhir/Questionnaire/phq-9|')).repeat(item).where(linkId = '44260-8').answer.value.where(system = 'http://loinc.org' and code != 'LA6568-5').exists()"]])
+* action[=].timingDuration = 0 'd' "days"
+* action[=].goalId[+] = "symptoms-reduced"
 
 // Check-ins
 * action[+].id = "checkin-weekly"

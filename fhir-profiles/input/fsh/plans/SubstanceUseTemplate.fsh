@@ -47,7 +47,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-audit-c"
 * action[=].title = "AUDIT-C alcohol screening"
 * action[=].description = "Complete the AUDIT-C at intake and every 90 days."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(audit-c, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/audit-c"
 * action[=].timingTiming.repeat.frequency = 1
 * action[=].timingTiming.repeat.period = 90
@@ -57,7 +57,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-dast-10"
 * action[=].title = "DAST-10 drug use screening"
 * action[=].description = "Complete the DAST-10 at intake and every 90 days."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(dast-10, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/dast-10"
 * action[=].timingTiming.repeat.frequency = 1
 * action[=].timingTiming.repeat.period = 90
@@ -67,7 +67,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[+].id = "assess-ahc-hrsn-core"
 * action[=].title = "Health-related social needs screening"
 * action[=].description = "Screen for housing, food, transportation, utility and safety needs (AHC HRSN core questions) at intake."
-* action[=].requiredBehavior = #must
+* insert UnlessAnsweredWithin(ahc-hrsn-core, 90)
 * action[=].definitionCanonical = "http://casebridge.org/fhir/Questionnaire/ahc-hrsn-core"
 * action[=].goalId[+] = "stable-living"
 
@@ -76,7 +76,8 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].title = "Treatment program"
 * action[=].description = "Refer to a substance use treatment program (withdrawal management, outpatient, residential or medication for addiction treatment) within 7 days, so treatment can start within 14 days."
 * action[=].code = $cb-service-category#substance-use-treatment "Substance use treatment"
-* action[=].requiredBehavior = #must
+* action[=].requiredBehavior = #could
+* insert ApplicableWhen([["Unhealthy alcohol or drug use: a positive AUDIT-C or a DAST-10 of 3 or more, recorded as an active need."]], [["%needs.where(code.coding.where(system = 'http://casebridge.org/fhir/CodeSystem/cb-assessment' and (code = 'need-unhealthy-alcohol-use' or code = 'need-drug-use')).exists()).exists()"]])
 * action[=].timingDuration = 7 'd' "days"
 * action[=].goalId[+] = "in-treatment"
 * action[=].goalId[+] = "reduced-use"
@@ -94,6 +95,7 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].description = "Refer to housing services (including recovery housing) when the screening shows the client is homeless or at risk of losing housing."
 * action[=].code = $cb-service-category#housing "Housing"
 * action[=].requiredBehavior = #could
+* insert WhenNeed(housing)
 * action[=].goalId[+] = "stable-living"
 
 * action[+].id = "refer-employment"
@@ -102,6 +104,11 @@ Description: "Standard assessments, goals, referrals and check-ins of the CaseBr
 * action[=].code = $cb-service-category#employment "Employment"
 * action[=].requiredBehavior = #could
 * action[=].goalId[+] = "stable-living"
+
+* insert SocialNeedReferral(refer-food, food, "Food", Food, [[Refer to a food bank, meal programme or nutrition assistance when the screening shows the client cannot get enough food.]], stable-living)
+* insert SocialNeedReferral(refer-transportation, transportation, "Transportation", Transportation, [[Arrange rides or a transit pass when the screening shows the client cannot get to treatment or other appointments.]], in-treatment)
+* insert SocialNeedReferral(refer-financial-assistance, financial-assistance, "Financial assistance", Benefits and utility assistance, [[Help the client apply for benefits or utility assistance when the screening shows a utility shut-off or risk of one.]], stable-living)
+* insert SocialNeedReferral(refer-safety, safety, "Interpersonal safety", Interpersonal safety, [[Refer to domestic violence and protective services when the screening shows the client is not safe at home.]], stable-living)
 
 // Check-ins
 * action[+].id = "checkin-weekly"

@@ -6,7 +6,7 @@ Id: cb-referral
 Title: "CaseBridge Referral"
 Description: "A referral of a client to a service (housing, medical care, therapy, treatment...), made as part of their care plan."
 * ^status = #active
-* obeys cb-referral-1 and cb-referral-2
+* obeys cb-referral-1 and cb-referral-2 and cb-referral-3
 * basedOn 1..* MS
 * basedOn only Reference(CbCarePlan)
 * status MS
@@ -20,7 +20,7 @@ Description: "A referral of a client to a service (housing, medical care, therap
 * occurrence[x] MS
 * authoredOn 1..1 MS
 * requester 1..1 MS
-* performer 1..* MS
+* performer MS
 * performer only Reference(Organization or HealthcareService or Practitioner or PractitionerRole or CareTeam)
 * reasonCode MS
 * reasonReference MS
@@ -35,4 +35,11 @@ Severity: #error
 Invariant: cb-referral-2
 Description: "A referral gives its reason: reasonCode or reasonReference."
 Expression: "reasonCode.exists() or reasonReference.exists()"
+Severity: #error
+
+// A plan proposes a referral before the case manager has chosen who will provide the service:
+// a draft may leave the performer open; a referral that is sent must name it.
+Invariant: cb-referral-3
+Description: "A referral that is no longer a draft names who performs it."
+Expression: "status = 'draft' or performer.exists()"
 Severity: #error
