@@ -29,7 +29,7 @@ class ExtractOperationProvider implements OperationProvider {
 	}
 
 	@Operation(name = "$extract", type = QuestionnaireResponse.class, idempotent = true,
-			canonicalUrl = "http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract")
+			canonicalUrl = "http://casebridge.org/fhir/OperationDefinition/QuestionnaireResponse-extract")
 	public Bundle extract(@IdParam IdType id, RequestDetails requestDetails) {
 		QuestionnaireResponse response = daoRegistry.getResourceDao(QuestionnaireResponse.class).read(id, requestDetails);
 		return extraction.extract(response, requestDetails);

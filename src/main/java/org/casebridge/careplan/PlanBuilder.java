@@ -205,7 +205,9 @@ final class PlanBuilder {
 	}
 
 	private CarePlanActivityComponent activity(PlanDefinitionActionComponent action, LocalDate horizon) {
+		// The activity's element id is the action's: what a client (and the caseload) relates it by.
 		CarePlanActivityComponent activity = new CarePlanActivityComponent();
+		activity.setId(action.getId());
 		switch (ActionKind.of(action)) {
 			case REFERRAL -> activity.setReference(plan.add(referral(action), action.getId(), identifier("action/" + action.getId())));
 			case REASSESSMENT, CASE_TASK -> activity.setReference(

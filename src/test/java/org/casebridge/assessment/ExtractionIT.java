@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
+import org.casebridge.Responses;
 import org.casebridge.conformance.ProfileValidator;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -253,7 +255,7 @@ class ExtractionIT extends FhirServerTestBase {
 	}
 
 	@Test
-	void theCapabilityStatementListsExtractAsSdcDefinesIt() {
+	void theCapabilityStatementListsExtractWithTheDefinitionOurPackageStores() {
 		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
 		assertThat(capabilities.getRestFirstRep().getResource()).filteredOn(resource -> resource.getType().equals("QuestionnaireResponse"))
 				.singleElement()
@@ -261,7 +263,14 @@ class ExtractionIT extends FhirServerTestBase {
 						.filteredOn(operation -> operation.getName().equals("extract"))
 						.singleElement()
 						.satisfies(extract -> assertThat(extract.getDefinition())
-								.isEqualTo("http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract")));
+								.isEqualTo("http://casebridge.org/fhir/OperationDefinition/QuestionnaireResponse-extract")));
+		Bundle definitions = client.search().forResource(OperationDefinition.class)
+				.where(OperationDefinition.URL.matches().value("http://casebridge.org/fhir/OperationDefinition/QuestionnaireResponse-extract"))
+				.returnBundle(Bundle.class).execute();
+		assertThat(definitions.getEntry()).hasSize(1);
+		OperationDefinition definition = (OperationDefinition) definitions.getEntryFirstRep().getResource();
+		assertThat(definition.getCode()).isEqualTo("extract");
+		assertThat(definition.getBase()).isEqualTo("http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract");
 	}
 
 	/** Two questions weighted 2 and 3 and a calculated total with one band ("high", 4 and up). */

@@ -8,6 +8,7 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.function.Function;
+import org.casebridge.Responses;
 import org.casebridge.conformance.ConformancePackage;
 import org.casebridge.conformance.ConformanceResources;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;

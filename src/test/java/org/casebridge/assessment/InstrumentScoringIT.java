@@ -1,8 +1,8 @@
 package org.casebridge.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.casebridge.assessment.Responses.CB;
-import static org.casebridge.assessment.Responses.LOINC;
+import static org.casebridge.Responses.CB;
+import static org.casebridge.Responses.LOINC;
 
 import java.util.List;
 import java.util.Set;
@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
+import org.casebridge.Responses;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;

@@ -1,4 +1,4 @@
-package org.casebridge.assessment;
+package org.casebridge;
 
 import java.util.Date;
 import java.util.List;
@@ -14,10 +14,10 @@ import org.hl7.fhir.r4.model.Reference;
  * instrument gives those points (so the expected totals in the tests come from the forms, not
  * from the Questionnaires under test).
  */
-final class Responses {
+public final class Responses {
 
-	static final String LOINC = "http://loinc.org";
-	static final String CB = "http://casebridge.org/fhir/CodeSystem/cb-assessment";
+	public static final String LOINC = "http://loinc.org";
+	public static final String CB = "http://casebridge.org/fhir/CodeSystem/cb-assessment";
 
 	private static final List<String> PHQ_FREQUENCY = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9");
 	private static final List<String> PHQ9_ITEMS = List.of(
@@ -46,12 +46,12 @@ final class Responses {
 	private Responses() {}
 
 	/** PHQ-9, nine item scores 0-3 ("Not at all" … "Nearly every day"). */
-	static QuestionnaireResponse phq9(Reference subject, int... points) {
+	public static QuestionnaireResponse phq9(Reference subject, int... points) {
 		return frequencies("phq-9", "phq9-problems", PHQ9_ITEMS, subject, points);
 	}
 
 	/** GAD-7, seven item scores 0-3. */
-	static QuestionnaireResponse gad7(Reference subject, int... points) {
+	public static QuestionnaireResponse gad7(Reference subject, int... points) {
 		return frequencies("gad-7", "gad7-problems", GAD7_ITEMS, subject, points);
 	}
 
@@ -67,7 +67,7 @@ final class Responses {
 	}
 
 	/** AUDIT-C, three item scores 0-4 (the answer lists' order is their score). */
-	static QuestionnaireResponse auditC(Reference subject, int... points) {
+	public static QuestionnaireResponse auditC(Reference subject, int... points) {
 		QuestionnaireResponse response = response("audit-c", subject);
 		for (int i = 0; i < AUDIT_C_ITEMS.size(); i++) {
 			answer(response.addItem(), AUDIT_C_ITEMS.get(i), LOINC, AUDIT_C_ANSWERS.get(i).get(points[i]));
@@ -76,7 +76,7 @@ final class Responses {
 	}
 
 	/** DAST-10 with the first {@code problems} questions answered the way that scores 1 ("No" on question 3). */
-	static QuestionnaireResponse dast10(Reference subject, int problems) {
+	public static QuestionnaireResponse dast10(Reference subject, int problems) {
 		QuestionnaireResponse response = response("dast-10", subject);
 		QuestionnaireResponseItemComponent group = response.addItem().setLinkId("dast10-questions");
 		for (int q = 1; q <= 10; q++) {
@@ -88,7 +88,7 @@ final class Responses {
 	}
 
 	/** Katz ADL with the first {@code independent} functions independent (1 point each). */
-	static QuestionnaireResponse katz(Reference subject, int independent) {
+	public static QuestionnaireResponse katz(Reference subject, int independent) {
 		QuestionnaireResponse response = response("katz-adl", subject);
 		for (int i = 0; i < KATZ_FUNCTIONS.size(); i++) {
 			String function = KATZ_FUNCTIONS.get(i);
@@ -99,7 +99,7 @@ final class Responses {
 	}
 
 	/** Lawton IADL with the first {@code able} domains at their first option (1 point), the rest at a 0-point one. */
-	static QuestionnaireResponse lawton(Reference subject, int able) {
+	public static QuestionnaireResponse lawton(Reference subject, int able) {
 		QuestionnaireResponse response = response("lawton-iadl", subject);
 		for (int i = 0; i < LAWTON_DOMAINS.size(); i++) {
 			String domain = LAWTON_DOMAINS.get(i);
@@ -110,7 +110,7 @@ final class Responses {
 	}
 
 	/** LACE: points for length of stay (0-5 or 7), acute admission, Charlson points (0-3 or 5), ED visits (0-4). */
-	static QuestionnaireResponse lace(Reference subject, int stay, boolean acute, int charlson, int edVisits) {
+	public static QuestionnaireResponse lace(Reference subject, int stay, boolean acute, int charlson, int edVisits) {
 		QuestionnaireResponse response = response("lace-index", subject);
 		answer(response.addItem(), "lace-length-of-stay", CB, LACE_STAY.get(stay));
 		answer(response.addItem(), "lace-acuity", LOINC, acute ? YES : NO);
@@ -123,7 +123,7 @@ final class Responses {
 	 * AHC HRSN core questions: living situation, problems with the place (repeating), the two food
 	 * answers, transportation, utilities, and the four HITS answers scored 1-5.
 	 */
-	static QuestionnaireResponse ahcHrsn(Reference subject, String livingSituation, List<String> placeProblems,
+	public static QuestionnaireResponse ahcHrsn(Reference subject, String livingSituation, List<String> placeProblems,
 			String foodWorry, String foodDidNotLast, String transportation, String utilities, int... hits) {
 		QuestionnaireResponse response = response("ahc-hrsn-core", subject);
 		QuestionnaireResponseItemComponent living = response.addItem().setLinkId("ahc-hrsn-living-situation");
