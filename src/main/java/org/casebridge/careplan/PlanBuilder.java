@@ -355,8 +355,9 @@ final class PlanBuilder {
 
 	/**
 	 * Names the application by what determines its result: the template version, the client, the
-	 * start, the encounter, the case manager, the organization, the care team and the actions that
-	 * apply. The same request on the same record gives the same key; a changed record gives a new one.
+	 * start, the encounter, the case manager, the organization and the actions that apply. The same
+	 * request on the same record gives the same key; a changed record gives a new one. Not the care
+	 * team: the team a first application creates is the one the next application finds.
 	 */
 	static String applicationKey(PlanRequest request, List<PlanDefinitionActionComponent> applied) {
 		String inputs = String.join("\n",
@@ -366,7 +367,6 @@ final class PlanBuilder {
 				request.encounterReference().map(Reference::getReference).orElse(""),
 				request.caseManager().getReference(),
 				request.organization().map(Reference::getReference).orElse(""),
-				request.careTeam().map(team -> team.getIdElement().toUnqualifiedVersionless().getValue()).orElse(""),
 				applied.stream().map(PlanDefinitionActionComponent::getId).collect(Collectors.joining(",")));
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8));
