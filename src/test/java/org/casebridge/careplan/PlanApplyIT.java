@@ -2,12 +2,19 @@ package org.casebridge.careplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.casebridge.Responses;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -159,6 +166,42 @@ class PlanApplyIT extends PlanTestBase {
 	}
 
 	@Test
+	void aPlanThatCannotBeStoredWhollyStoresNothing() {
+		Reference client = newClient();
+		Bundle transaction = applyAsTransaction("general", client, caseManager(), today);
+		// An app that edited the proposal and lost a goal's due date, which cb-goal requires.
+		transaction.getEntry().stream().map(BundleEntryComponent::getResource).filter(Goal.class::isInstance)
+				.map(Goal.class::cast).reduce((first, last) -> last).orElseThrow().getTargetFirstRep().setDue(null);
+
+		HttpResponse<String> response = send(request("/fhir").header("Content-Type", FHIR_JSON).header("Accept", FHIR_JSON)
+				.POST(BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(transaction))).build());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(countOf(CarePlan.class, client) + countOf(Goal.class, client) + countOf(ServiceRequest.class, client))
+				.isZero();
+	}
+
+	@Test
+	void fourDevicesPostingTheSamePlanAtOnceStoreItOnce() throws Exception {
+		Reference client = newClient();
+		String transaction = fhirContext.newJsonParser().encodeResourceToString(
+				applyAsTransaction("discharge-planning", client, caseManager(), today));
+		ExecutorService devices = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<HttpResponse<String>>> posts = devices.invokeAll(Collections.nCopies(4, () -> send(request("/fhir")
+					.header("Content-Type", FHIR_JSON).POST(BodyPublishers.ofString(transaction)).build())));
+			for (Future<HttpResponse<String>> post : posts) {
+				assertThat(post.get().statusCode()).as(post.get().body()).isEqualTo(200);
+			}
+		} finally {
+			devices.shutdown();
+		}
+
+		assertThat(countOf(CarePlan.class, client)).isEqualTo(1);
+		assertThat(countOf(Goal.class, client)).isEqualTo(template("discharge-planning").getGoal().size());
+	}
+
+	@Test
 	void aClientWithNoCareTeamAndNoPractitionerGets400() {
 		Reference client = newClient();
 
@@ -232,7 +275,7 @@ class PlanApplyIT extends PlanTestBase {
 	}
 
 	private long countOf(Class<? extends Resource> type, Reference subject) {
-		return client.search().forResource(type).where(ServiceRequest.SUBJECT.hasId(subject.getReference()))
+		return client.search().byUrl(type.getSimpleName() + "?subject=" + subject.getReference())
 				.returnBundle(Bundle.class).execute().getEntry().size();
 	}
 
