@@ -15,13 +15,13 @@ import org.casebridge.ServerProcess;
  * run. Writes {@code bench/RESULTS.md} and {@code bench/results.json}. Run it with {@code bench/run}.
  *
  * <pre>
- * bench/run [--scale small|medium|large] [--scenarios ingest,create,referral,search,everything]
+ * bench/run [--scale small|medium|large] [--scenarios ingest,create,referral,search,everything,apply]
  *           [--iterations 200] [--seed 42] [--rounds 1]
  * </pre>
  */
 public final class BenchmarkSuite {
 
-	static final List<String> SCENARIOS = List.of("ingest", "create", "referral", "search", "everything");
+	static final List<String> SCENARIOS = List.of("ingest", "create", "referral", "search", "everything", "apply");
 
 	private BenchmarkSuite() {}
 
@@ -86,6 +86,9 @@ public final class BenchmarkSuite {
 			}
 			if (scenarios.contains("everything")) {
 				result.put("everything", requests.everything(ingest.patients));
+			}
+			if (scenarios.contains("apply")) {
+				result.put("apply", requests.apply());
 			}
 			result.put("rss_after_load_mb", server.rssBytes() / (1024 * 1024));
 		}

@@ -20,13 +20,15 @@ import java.util.stream.Stream;
 import org.casebridge.bench.IngestScenario.StoredPatient;
 
 /**
- * Scenarios 2–5, one client each, after the ingest: creates of case-management resources,
- * the referral loop, a case manager's searches and {@code Patient/$everything}.
+ * Scenarios 2–6, one client each, after the ingest: creates of case-management resources,
+ * the referral loop, a case manager's searches, {@code Patient/$everything} and {@code $apply}.
  */
 final class RequestScenarios {
 
 	private static final Path EXAMPLES = Path.of("fhir-profiles", "package", "example");
 	static final String IN_PROGRESS_RESPONSE = "QuestionnaireResponse in-progress";
+	static final String APPLY = "$apply discharge-planning";
+	static final String CAREPLAN_READ = "CarePlan read";
 
 	private final FhirHttp fhir;
 	private final int iterations;
@@ -117,6 +119,20 @@ final class RequestScenarios {
 		figures.put("returned", fhir.get("Patient/" + patient.id() + "/$everything?_count=1000").path("entry").size());
 		figures.put("latency", measure("$everything", () -> fhir.get("Patient/" + patient.id() + "/$everything?_count=1000")));
 		return figures;
+	}
+
+	/**
+	 * Scenario 6: {@code PlanDefinition/$apply} of the discharge template to the package's example
+	 * client (with their PHQ-9, score, need and care team), taking turns with a plain read of their
+	 * CarePlan on the same server.
+	 */
+	Map<String, Object> apply() throws IOException {
+		storeExamples();
+		Map<String, Supplier<?>> requests = new LinkedHashMap<>();
+		requests.put(APPLY, () -> fhir.get("PlanDefinition/discharge-planning/$apply?subject=Patient/PatientRivera"
+				+ "&practitioner=Practitioner/PractitionerCaseManager"));
+		requests.put(CAREPLAN_READ, () -> fhir.get("CarePlan/CarePlanDischarge"));
+		return new LinkedHashMap<>(measureInTurn(requests));
 	}
 
 	private Map<String, Object> measure(String label, Supplier<?> request) {

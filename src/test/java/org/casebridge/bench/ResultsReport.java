@@ -70,8 +70,12 @@ final class ResultsReport {
 		}
 		row(md, "5 $everything", "p50 ms", "everything", "latency", "p50_ms");
 		row(md, "5 $everything", "resources returned", "everything", "returned");
-		row(md, "6 start-up", "ms to ready", "startup_ms");
-		row(md, "6 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
+		for (String request : List.of(RequestScenarios.APPLY, RequestScenarios.CAREPLAN_READ)) {
+			row(md, "6 $apply (CaseBridge only)", request + " p50 ms", "apply", request, "p50_ms");
+			row(md, "6 $apply (CaseBridge only)", request + " p95 ms", "apply", request, "p95_ms");
+		}
+		row(md, "7 start-up", "ms to ready", "startup_ms");
+		row(md, "7 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
 
 		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
 				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
