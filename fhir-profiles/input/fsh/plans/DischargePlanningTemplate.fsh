@@ -1,7 +1,6 @@
-// Program template: discharge planning. A later feature runs PlanDefinition/$apply on it to create
-// a client's CarePlan. Goals carry relative due times (Duration from the start of the plan, i.e.
-// the discharge date); CbGoal requires an absolute target.dueDate, so $apply has to turn each
-// target.due into a date.
+// Program template: discharge planning. PlanDefinition/$apply makes a client's CarePlan of it: goals
+// carry relative due times (Duration from the plan's start) that become target.dueDate; actions
+// apply when required (must) or when their applicability conditions (PlanRuleSets.fsh) hold.
 //
 // Timelines (practice conventions, not checked against a source here): CMS Transitional Care
 // Management asks for an interactive contact within 2 business days of discharge and a face-to-face

@@ -1,6 +1,6 @@
-// Program template: geriatric case management. A later feature runs PlanDefinition/$apply on it to
-// create a client's CarePlan. Goals carry relative due times (Duration from the start of the plan);
-// CbGoal requires an absolute target.dueDate, so $apply has to turn each target.due into a date.
+// Program template: geriatric case management. PlanDefinition/$apply makes a client's CarePlan of it: goals
+// carry relative due times (Duration from the plan's start) that become target.dueDate; actions
+// apply when required (must) or when their applicability conditions (PlanRuleSets.fsh) hold.
 
 Instance: GeriatricTemplate
 InstanceOf: PlanDefinition

@@ -1,7 +1,6 @@
-// Program template: mental health case management. A later feature runs PlanDefinition/$apply on it
-// to create a client's CarePlan. Goals carry relative due times (Duration from the start of the
-// plan); CbGoal requires an absolute target.dueDate, so $apply has to turn each target.due into a
-// date.
+// Program template: mental health case management. PlanDefinition/$apply makes a client's CarePlan of it: goals
+// carry relative due times (Duration from the plan's start) that become target.dueDate; actions
+// apply when required (must) or when their applicability conditions (PlanRuleSets.fsh) hold.
 //
 // The symptom goal uses the PHQ-9 and GAD-7 total scores (LOINC 44261-6 and 70274-6, as coded in
 // instruments/Phq9.fsh and instruments/Gad7.fsh); a total below 10 is below the usual "moderate"

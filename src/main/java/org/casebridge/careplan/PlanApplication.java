@@ -48,10 +48,10 @@ class PlanApplication {
 	}
 
 	/** The parameters of {@code $apply}, as references and a date. */
-	record Parameters(String subject, Optional<String> encounter, Optional<String> practitioner,
+	record ApplyParameters(String subject, Optional<String> encounter, Optional<String> practitioner,
 			Optional<String> organization, Optional<LocalDate> start) {}
 
-	AppliedPlan apply(IdType templateId, Parameters parameters, RequestDetails requestDetails) {
+	AppliedPlan apply(IdType templateId, ApplyParameters parameters, RequestDetails requestDetails) {
 		PlanDefinition template = daoRegistry.getResourceDao(PlanDefinition.class).read(templateId, requestDetails);
 		Patient subject = read(Patient.class, "subject", parameters.subject(), requestDetails);
 		Optional<Encounter> encounter = parameters.encounter()

@@ -53,7 +53,7 @@ class PlanApplyOperationProvider implements OperationProvider {
 		if (subject == null || subject.isEmpty()) {
 			throw new InvalidRequestException("Parameter subject is required: the client, as Patient/[id]");
 		}
-		PlanApplication.Parameters parameters = new PlanApplication.Parameters(subject.getValue(), value(encounter),
+		PlanApplication.ApplyParameters parameters = new PlanApplication.ApplyParameters(subject.getValue(), value(encounter),
 				value(practitioner), value(organization),
 				Optional.ofNullable(start).filter(DateType::hasValue).map(date -> LocalDate.parse(date.getValueAsString())));
 		AppliedPlan plan = application.apply(template, parameters, requestDetails);

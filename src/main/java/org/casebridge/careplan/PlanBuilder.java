@@ -87,7 +87,7 @@ final class PlanBuilder {
 		CarePlan carePlan = carePlan();
 		plan.carePlan(carePlan, identifier(""));
 		Reference careTeam = request.careTeam()
-				.map(team -> new Reference(team.getIdElement().toUnqualifiedVersionless().getValue()))
+				.map(PlanBuilder::reference)
 				.orElseGet(() -> plan.add(newCareTeam(), "care-team", identifier("care-team")));
 		carePlan.addCareTeam(careTeam);
 		LocalDate horizon = request.start();
@@ -113,14 +113,13 @@ final class PlanBuilder {
 				.setTitle(request.template().getTitle())
 				.setDescription(request.template().getDescription())
 				.setSubject(request.subjectReference())
-				.setPeriod(new Period().setStartElement(new DateTimeType(request.start().toString())))
+				.setPeriod(new Period().setStartElement(startTime()))
 				.setCreated(authored)
 				.setAuthor(request.caseManager().copy());
 		carePlan.addInstantiatesCanonical(request.templateCanonical());
 		carePlan.addCategory(program());
 		request.encounterReference().ifPresent(carePlan::setEncounter);
-		request.replaced().ifPresent(old -> carePlan.addReplaces(
-				new Reference(old.getIdElement().toUnqualifiedVersionless().getValue())));
+		request.replaced().ifPresent(old -> carePlan.addReplaces(reference(old)));
 		carePlan.getMeta().addProfile(PROFILES + "cb-careplan");
 		return carePlan;
 	}
@@ -141,7 +140,7 @@ final class PlanBuilder {
 		CareTeam team = new CareTeam()
 				.setStatus(CareTeam.CareTeamStatus.ACTIVE)
 				.setSubject(request.subjectReference())
-				.setPeriod(new Period().setStartElement(new DateTimeType(request.start().toString())));
+				.setPeriod(new Period().setStartElement(startTime()));
 		team.addParticipant().addRole(new CodeableConcept(CASE_MANAGER.copy())).setMember(request.caseManager().copy());
 		request.organization().ifPresent(organization -> team.addManagingOrganization(organization.copy()));
 		team.getMeta().addProfile(PROFILES + "cb-care-team");
@@ -267,9 +266,7 @@ final class PlanBuilder {
 			// then once per interval: the Task says how often within the plan.
 			task.getRestriction().setRepetitions(1 + PlanSchedule.occurrences(action.getTimingTiming(), request.start(), horizon).size());
 		}
-		task.getRestriction().setPeriod(new Period()
-				.setStartElement(new DateTimeType(request.start().toString()))
-				.setEndElement(new DateTimeType(due.toString())));
+		task.getRestriction().setPeriod(new Period().setStartElement(startTime()).setEndElement(new DateTimeType(due.toString())));
 		if (ActionKind.of(action) == ActionKind.REASSESSMENT) {
 			task.setCode(new CodeableConcept(COMPLETE_QUESTIONNAIRE.copy()).setText(action.getTitle()));
 			task.setFocus(questionnaires.apply(action.getDefinitionCanonicalType().getValue()));
@@ -305,10 +302,8 @@ final class PlanBuilder {
 
 	/** "Within" a duration: from the start to start + duration. */
 	private Period window(PlanDefinitionActionComponent action) {
-		return new Period()
-				.setStartElement(new DateTimeType(request.start().toString()))
-				.setEndElement(new DateTimeType(
-						PlanSchedule.after(request.start(), action.getTimingDuration()).toString()));
+		return new Period().setStartElement(startTime())
+				.setEndElement(new DateTimeType(PlanSchedule.after(request.start(), action.getTimingDuration()).toString()));
 	}
 
 	private void pertainsToGoals(DomainResource resource, PlanDefinitionActionComponent action) {
@@ -343,6 +338,11 @@ final class PlanBuilder {
 		if (carePlan.getAddresses().stream().noneMatch(addressed -> reference.equals(addressed.getReference()))) {
 			carePlan.addAddresses(new Reference(reference));
 		}
+	}
+
+	/** The start as a dateTime of day precision, for periods. */
+	private DateTimeType startTime() {
+		return new DateTimeType(request.start().toString());
 	}
 
 	private static Reference reference(Resource resource) {

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -45,7 +46,7 @@ class ConformancePackageIT extends FhirServerTestBase {
 	@Test
 	void terminologyInstrumentsAndTemplatesAreSearchable() {
 		for (Class<? extends MetadataResource> type :
-				List.of(CodeSystem.class, ValueSet.class, Questionnaire.class, PlanDefinition.class)) {
+				List.of(CodeSystem.class, ValueSet.class, Questionnaire.class, PlanDefinition.class, OperationDefinition.class)) {
 			List<String> packaged = conformancePackage.resources().stream()
 					.filter(type::isInstance)
 					.map(resource -> ((MetadataResource) resource).getUrl())
@@ -58,6 +59,7 @@ class ConformancePackageIT extends FhirServerTestBase {
 			}
 		}
 		assertThat(conformancePackage.resources()).filteredOn(Questionnaire.class::isInstance).hasSize(8);
+		assertThat(conformancePackage.resources()).filteredOn(OperationDefinition.class::isInstance).hasSize(2);
 	}
 
 	@Test
