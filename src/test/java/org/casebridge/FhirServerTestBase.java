@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +85,29 @@ public abstract class FhirServerTestBase {
 		assertThat(ResourceJsonDifferences.between(sentJson, read.body()))
 				.as("what %s reads back differs from what was sent:%n%s", path, sentJson)
 				.isEmpty();
+	}
+
+	/**
+	 * The CapabilityStatement lists the operation on the resource type with our package's
+	 * OperationDefinition as its definition, and the server holds that OperationDefinition.
+	 */
+	protected OperationDefinition assertOperationDefinedByOurPackage(String resourceType, String operation) {
+		String url = "http://casebridge.org/fhir/OperationDefinition/" + resourceType + "-" + operation;
+		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+		assertThat(capabilities.getRestFirstRep().getResource())
+				.filteredOn(resource -> resource.getType().equals(resourceType))
+				.singleElement()
+				.satisfies(resource -> assertThat(resource.getOperation())
+						.filteredOn(listed -> listed.getName().equals(operation))
+						.singleElement()
+						.satisfies(listed -> assertThat(listed.getDefinition()).isEqualTo(url)));
+		Bundle definitions = client.search().forResource(OperationDefinition.class)
+				.where(OperationDefinition.URL.matches().value(url))
+				.returnBundle(Bundle.class).execute();
+		assertThat(definitions.getEntry()).hasSize(1);
+		OperationDefinition definition = (OperationDefinition) definitions.getEntryFirstRep().getResource();
+		assertThat(definition.getCode()).isEqualTo(operation);
+		return definition;
 	}
 
 	protected <T extends IBaseResource> T parse(HttpResponse<String> response, Class<T> type) {

@@ -1,6 +1,5 @@
 package org.casebridge.assessment;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import org.casebridge.conformance.ConformanceResources;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
-import org.hl7.fhir.r4.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
@@ -58,9 +56,8 @@ public class InstrumentScorer {
 	private final FHIRPathEngine fhirPath;
 	private final Map<String, ExpressionNode> parsedExpressions = new ConcurrentHashMap<>();
 
-	public InstrumentScorer(FhirContext fhirContext, ConformanceResources conformanceResources) {
-		this.fhirPath = new FHIRPathEngine(new HapiWorkerContext(fhirContext, conformanceResources.validationSupport()));
-		this.fhirPath.setHostServices(new ScoringFunctions());
+	public InstrumentScorer(ConformanceResources conformanceResources) {
+		this.fhirPath = conformanceResources.fhirPathEngine(new ScoringFunctions());
 	}
 
 	/**

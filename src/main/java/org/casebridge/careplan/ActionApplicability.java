@@ -1,24 +1,19 @@
 package org.casebridge.careplan;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casebridge.conformance.ConformanceResources;
+import org.casebridge.conformance.FhirPathHost;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
-import org.hl7.fhir.r4.fhirpath.FHIRPathUtilityClasses.FunctionDetails;
-import org.hl7.fhir.r4.fhirpath.IHostApplicationServices;
-import org.hl7.fhir.r4.fhirpath.TypeDetails;
-import org.hl7.fhir.r4.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.PlanDefinition.ActionConditionKind;
 import org.hl7.fhir.r4.model.PlanDefinition.ActionRequiredBehavior;
 import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionComponent;
 import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionConditionComponent;
-import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.fhirpath.FHIRPathConstantEvaluationMode;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +32,8 @@ class ActionApplicability {
 	private final FHIRPathEngine fhirPath;
 	private final Map<String, ExpressionNode> parsedExpressions = new ConcurrentHashMap<>();
 
-	ActionApplicability(FhirContext fhirContext, ConformanceResources conformanceResources) {
-		this.fhirPath = new FHIRPathEngine(new HapiWorkerContext(fhirContext, conformanceResources.validationSupport()));
-		this.fhirPath.setHostServices(new RecordVariables());
+	ActionApplicability(ConformanceResources conformanceResources) {
+		this.fhirPath = conformanceResources.fhirPathEngine(new RecordVariables());
 	}
 
 	boolean applies(PlanDefinitionActionComponent action, ClientRecord record) {
@@ -74,7 +68,7 @@ class ActionApplicability {
 	}
 
 	/** The {@link ClientRecord} (the engine's application context) as FHIRPath variables. */
-	private static final class RecordVariables implements IHostApplicationServices {
+	private static final class RecordVariables extends FhirPathHost {
 
 		@Override
 		public List<Base> resolveConstant(FHIRPathEngine engine, Object appContext, String name,
@@ -86,54 +80,6 @@ class ActionApplicability {
 			return ((ClientRecord) appContext).variable(variable)
 					.<List<Base>>map(List::copyOf)
 					.orElseThrow(() -> new FHIRException("unknown variable %" + variable));
-		}
-
-		@Override
-		public TypeDetails resolveConstantType(FHIRPathEngine engine, Object appContext, String name,
-				FHIRPathConstantEvaluationMode mode) {
-			return null;
-		}
-
-		@Override
-		public boolean log(String argument, List<Base> focus) {
-			return false;
-		}
-
-		@Override
-		public FunctionDetails resolveFunction(FHIRPathEngine engine, String functionName) {
-			return null;
-		}
-
-		@Override
-		public TypeDetails checkFunction(FHIRPathEngine engine, Object appContext, String functionName, TypeDetails focus,
-				List<TypeDetails> parameters) {
-			return null;
-		}
-
-		@Override
-		public List<Base> executeFunction(FHIRPathEngine engine, Object appContext, List<Base> focus, String functionName,
-				List<List<Base>> parameters) {
-			return List.of();
-		}
-
-		@Override
-		public Base resolveReference(FHIRPathEngine engine, Object appContext, String url, Base refContext) {
-			return null;
-		}
-
-		@Override
-		public boolean conformsToProfile(FHIRPathEngine engine, Object appContext, Base item, String url) {
-			return false;
-		}
-
-		@Override
-		public ValueSet resolveValueSet(FHIRPathEngine engine, Object appContext, String url) {
-			return null;
-		}
-
-		@Override
-		public boolean paramIsType(String name, int index) {
-			return false;
 		}
 	}
 }

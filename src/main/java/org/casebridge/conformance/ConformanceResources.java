@@ -10,6 +10,8 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain.CacheConfiguration;
+import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConformanceResources {
 
+	private final FhirContext fhirContext;
 	private final IValidationSupport chain;
 	private final Map<String, Questionnaire> packageQuestionnaires = new HashMap<>();
 
 	public ConformanceResources(FhirContext fhirContext, IValidationSupport serverSupport, ConformancePackage conformancePackage) {
+		this.fhirContext = fhirContext;
 		PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(fhirContext);
 		conformancePackage.resources().forEach(packageSupport::addResource);
 		// HAPI's pre-populated support holds profiles and terminology, not Questionnaires.
@@ -45,6 +49,13 @@ public class ConformanceResources {
 	/** The chain, for the validator and the FHIRPath engine. */
 	public IValidationSupport validationSupport() {
 		return chain;
+	}
+
+	/** A FHIRPath engine (the one HAPI ships) over this chain, with a feature's additions. */
+	public FHIRPathEngine fhirPathEngine(FhirPathHost host) {
+		FHIRPathEngine engine = new FHIRPathEngine(new HapiWorkerContext(fhirContext, chain));
+		engine.setHostServices(host);
+		return engine;
 	}
 
 	/**

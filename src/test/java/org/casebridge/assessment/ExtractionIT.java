@@ -16,7 +16,6 @@ import org.casebridge.conformance.ProfileValidator;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -256,20 +255,7 @@ class ExtractionIT extends FhirServerTestBase {
 
 	@Test
 	void theCapabilityStatementListsExtractWithTheDefinitionOurPackageStores() {
-		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
-		assertThat(capabilities.getRestFirstRep().getResource()).filteredOn(resource -> resource.getType().equals("QuestionnaireResponse"))
-				.singleElement()
-				.satisfies(resource -> assertThat(resource.getOperation())
-						.filteredOn(operation -> operation.getName().equals("extract"))
-						.singleElement()
-						.satisfies(extract -> assertThat(extract.getDefinition())
-								.isEqualTo("http://casebridge.org/fhir/OperationDefinition/QuestionnaireResponse-extract")));
-		Bundle definitions = client.search().forResource(OperationDefinition.class)
-				.where(OperationDefinition.URL.matches().value("http://casebridge.org/fhir/OperationDefinition/QuestionnaireResponse-extract"))
-				.returnBundle(Bundle.class).execute();
-		assertThat(definitions.getEntry()).hasSize(1);
-		OperationDefinition definition = (OperationDefinition) definitions.getEntryFirstRep().getResource();
-		assertThat(definition.getCode()).isEqualTo("extract");
+		OperationDefinition definition = assertOperationDefinedByOurPackage("QuestionnaireResponse", "extract");
 		assertThat(definition.getBase()).isEqualTo("http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract");
 	}
 

@@ -26,7 +26,7 @@ class InstrumentScorerTest {
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static final ConformanceResources CONFORMANCE =
 			new ConformanceResources(FHIR, new DefaultProfileValidationSupport(FHIR), new ConformancePackage(FHIR));
-	private static final InstrumentScorer SCORER = new InstrumentScorer(FHIR, CONFORMANCE);
+	private static final InstrumentScorer SCORER = new InstrumentScorer(CONFORMANCE);
 	private static final Reference SUBJECT = new Reference("Patient/scored");
 	private static final Function<String, Resource> NOTHING_RESOLVES = reference -> null;
 

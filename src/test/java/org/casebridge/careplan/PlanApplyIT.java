@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.casebridge.Responses;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
@@ -239,21 +238,9 @@ class PlanApplyIT extends PlanTestBase {
 
 	@Test
 	void theCapabilityStatementListsApplyWithTheDefinitionOurPackageStores() {
-		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
-
-		assertThat(capabilities.getRestFirstRep().getResource())
-				.filteredOn(resource -> resource.getType().equals("PlanDefinition"))
-				.singleElement()
-				.satisfies(resource -> assertThat(resource.getOperation())
-						.filteredOn(operation -> operation.getName().equals("apply"))
-						.singleElement()
-						.satisfies(apply -> assertThat(apply.getDefinition())
-								.isEqualTo("http://casebridge.org/fhir/OperationDefinition/PlanDefinition-apply")));
-		Bundle definitions = client.search().forResource(OperationDefinition.class)
-				.where(OperationDefinition.URL.matches()
-						.value("http://casebridge.org/fhir/OperationDefinition/PlanDefinition-apply"))
-				.returnBundle(Bundle.class).execute();
-		assertThat(definitions.getEntry()).hasSize(1);
+		OperationDefinition definition = assertOperationDefinedByOurPackage("PlanDefinition", "apply");
+		assertThat(definition.getParameter()).extracting(parameter -> parameter.getName())
+				.containsExactly("subject", "encounter", "practitioner", "organization", "start", "resultForm", "return");
 	}
 
 	private Reference careTeam(Reference client, Reference caseManager) {
