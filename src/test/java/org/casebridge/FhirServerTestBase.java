@@ -9,11 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +93,33 @@ public abstract class FhirServerTestBase {
 		assertThat(ResourceJsonDifferences.between(sentJson, read.body()))
 				.as("what %s reads back differs from what was sent:%n%s", path, sentJson)
 				.isEmpty();
+	}
+
+	/** A new client (profile cb-client) with a unique MRN. */
+	protected Reference newClient(AdministrativeGender gender, LocalDate birthDate) {
+		Patient patient = new Patient().setGender(gender).setBirthDate(date(birthDate));
+		patient.addIdentifier().setSystem("http://hospital.example/mrn").setValue(unique + "-" + System.nanoTime());
+		patient.addName().setFamily("Client").addGiven("Test");
+		return stored(patient);
+	}
+
+	protected Reference newClient() {
+		return newClient(AdministrativeGender.FEMALE, LocalDate.of(1960, 5, 17));
+	}
+
+	protected Reference newPractitioner() {
+		Practitioner practitioner = new Practitioner();
+		practitioner.addName().setFamily("Manager").addGiven("Case");
+		return stored(practitioner);
+	}
+
+	/** Stores a resource; the reference that others use for it. */
+	protected Reference stored(Resource resource) {
+		return new Reference(client.create().resource(resource).execute().getId().toUnqualifiedVersionless().getValue());
+	}
+
+	protected static Date date(LocalDate date) {
+		return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
 	}
 
 	/**

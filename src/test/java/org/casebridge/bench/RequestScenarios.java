@@ -70,7 +70,7 @@ final class RequestScenarios {
 		return () -> fhir.post(type, withFreshIdentifier(resource).toString());
 	}
 
-	/** Scenario 3: referral Tasks walked through the closed loop, requested → completed. */
+	/** Scenario 3: referral Tasks walked through the closed loop, requested → accepted → in-progress → completed. */
 	Map<String, Object> referralLoop() throws IOException {
 		storeExamples();
 		ObjectNode template = example("Task-TaskTherapyReferralRejected");
@@ -82,7 +82,11 @@ final class RequestScenarios {
 			ObjectNode task = template.deepCopy().put("status", "requested");
 			String id = fhir.post("Task", task.toString()).get("id").asText();
 			task.put("id", id);
-			for (String status : List.of("received", "accepted", "in-progress", "completed")) {
+			for (String status : List.of("accepted", "in-progress", "completed")) {
+				if (status.equals("completed")) {
+					task.putArray("output").addObject().put("valueString", "Seen for therapy intake")
+							.putObject("type").put("text", "Resulting activity");
+				}
 				long sent = System.nanoTime();
 				fhir.put("Task/" + id, task.put("status", status).toString());
 				updates.add(sent);

@@ -50,7 +50,7 @@ class PlanApplyIT extends PlanTestBase {
 				.setSubject(client.copy())
 				.setPeriod(new Period().setStartElement(new DateTimeType("2026-11-10T08:00:00-05:00"))
 						.setEndElement(new DateTimeType("2026-11-16T15:30:00-05:00")));
-		String encounter = stored(stay);
+		String encounter = stored(stay).getReference();
 		answered(Responses.lace(client.copy(), 4, true, 3, 1), discharge);
 
 		Parameters parameters = new Parameters();
@@ -228,7 +228,7 @@ class PlanApplyIT extends PlanTestBase {
 		Reference other = newClient();
 		String othersEncounter = stored(new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
 				.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient"))
-				.setSubject(other.copy()));
+				.setSubject(other.copy())).getReference();
 		HttpResponse<String> wrongEncounter = get("/fhir/PlanDefinition/general/$apply?subject=" + client.getReference()
 				+ practitioner + "&encounter=" + othersEncounter);
 		assertThat(wrongEncounter.statusCode()).isEqualTo(422);
@@ -250,9 +250,6 @@ class PlanApplyIT extends PlanTestBase {
 		return new Reference(this.client.create().resource(team).execute().getId().toUnqualifiedVersionless().getValue());
 	}
 
-	private String stored(Encounter encounter) {
-		return client.create().resource(encounter).execute().getId().toUnqualifiedVersionless().getValue();
-	}
 
 	private OperationOutcome validate(CarePlan plan) {
 		Parameters parameters = new Parameters();

@@ -36,7 +36,7 @@ class PlanRevisionIT extends PlanTestBase {
 
 	@Test
 	void editsToAStoredPlanAreVersionsInItsHistory() {
-		CarePlan plan = stored("general", newClient(), today);
+		CarePlan plan = storedPlan("general", newClient(), today);
 
 		plan.addNote().setText("Client prefers calls after 5 pm.");
 		client.update().resource(plan).execute();
@@ -49,7 +49,7 @@ class PlanRevisionIT extends PlanTestBase {
 	@Test
 	void applyingAgainAfterNewAssessmentsReplacesThePlanAndRevokesTheOldOne() {
 		Reference client = newClient();
-		CarePlan first = stored("mental-health", client, today);
+		CarePlan first = storedPlan("mental-health", client, today);
 		answered(Responses.phq9(client.copy(), 2, 2, 2, 2, 1, 1, 1, 1, 0), today);
 
 		Bundle replacement = applyAsTransaction("mental-health", client, caseManager(), today);
@@ -69,7 +69,7 @@ class PlanRevisionIT extends PlanTestBase {
 	@Test
 	void applyingTheSameRecordAgainProposesThePlanAlreadyStored() {
 		Reference client = newClient();
-		stored("general", client, today);
+		storedPlan("general", client, today);
 
 		Bundle again = applyAsTransaction("general", client, caseManager(), today);
 
@@ -81,7 +81,7 @@ class PlanRevisionIT extends PlanTestBase {
 	@Test
 	void goalProgressIsRecordedWithItsEvidence() {
 		Reference client = newClient();
-		CarePlan plan = stored("mental-health", client, today);
+		CarePlan plan = storedPlan("mental-health", client, today);
 		answered(Responses.phq9(client.copy(), 1, 1, 1, 1, 0, 0, 0, 0, 0), today);
 		Observation score = search(Observation.class, "code=http://loinc.org|44261-6&subject=" + client.getReference()).get(0);
 		Goal goal = this.client.read().resource(Goal.class).withUrl(plan.getGoalFirstRep().getReference()).execute();
@@ -101,7 +101,7 @@ class PlanRevisionIT extends PlanTestBase {
 	void aCaseManagerFindsOverdueGoalsWithOneSearch() {
 		Reference client = newClient();
 		LocalDate start = today.minusDays(20);
-		CarePlan plan = stored("discharge-planning", client, start);
+		CarePlan plan = storedPlan("discharge-planning", client, start);
 		List<Goal> goals = plan.getGoal().stream()
 				.map(reference -> this.client.read().resource(Goal.class).withUrl(reference.getReference()).execute())
 				.toList();
@@ -161,7 +161,7 @@ class PlanRevisionIT extends PlanTestBase {
 		assertThat(plansOf(client)).isEmpty();
 	}
 
-	private CarePlan stored(String template, Reference client, LocalDate start) {
+	private CarePlan storedPlan(String template, Reference client, LocalDate start) {
 		this.client.transaction().withBundle(applyAsTransaction(template, client, caseManager(), start)).execute();
 		return plansOf(client).stream().filter(plan -> plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE).findFirst().orElseThrow();
 	}

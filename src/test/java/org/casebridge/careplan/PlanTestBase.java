@@ -1,9 +1,7 @@
 package org.casebridge.careplan;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,13 +11,10 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionComponent;
-import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -31,30 +26,12 @@ abstract class PlanTestBase extends FhirServerTestBase {
 	protected final LocalDate today = LocalDate.now();
 	private Reference caseManager;
 
-	/** A new client (profile cb-client) with a unique MRN. */
-	protected Reference newClient(AdministrativeGender gender, LocalDate birthDate) {
-		Patient patient = new Patient().setGender(gender).setBirthDate(date(birthDate));
-		patient.addIdentifier().setSystem("http://hospital.example/mrn").setValue(unique + "-" + System.nanoTime());
-		patient.addName().setFamily("Client").addGiven("Test");
-		return new Reference(client.create().resource(patient).execute().getId().toUnqualifiedVersionless().getValue());
-	}
-
-	protected Reference newClient() {
-		return newClient(AdministrativeGender.FEMALE, LocalDate.of(1960, 5, 17));
-	}
-
 	/** The case manager of this test, created on first use. */
 	protected Reference caseManager() {
 		if (caseManager == null) {
 			caseManager = newPractitioner();
 		}
 		return caseManager;
-	}
-
-	protected Reference newPractitioner() {
-		Practitioner practitioner = new Practitioner();
-		practitioner.addName().setFamily("Manager").addGiven("Case");
-		return new Reference(client.create().resource(practitioner).execute().getId().toUnqualifiedVersionless().getValue());
 	}
 
 	/** Stores a completed response as answered on {@code authored}; the server scores and extracts it. */
@@ -145,7 +122,4 @@ abstract class PlanTestBase extends FhirServerTestBase {
 		return Arrays.stream(days).mapToObj(day -> start.plusDays(day).toString()).toList();
 	}
 
-	protected static Date date(LocalDate date) {
-		return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
-	}
 }

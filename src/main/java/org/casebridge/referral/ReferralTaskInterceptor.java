@@ -1,0 +1,141 @@
+package org.casebridge.referral;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the closed referral loop on every write path (create, update, PATCH, conditional writes,
+ * transaction and batch entries, the server's own DAO calls): a referral Task obeys
+ * {@link ReferralTaskRules} before it is stored (422 otherwise, nothing stored), its focus is a
+ * ServiceRequest for the same client, and in the same database transaction the ServiceRequest
+ * follows the Task ({@link ReferralProgress}) and the CarePlan activity that proposed the referral
+ * records the Task and each change of its status as progress.
+ */
+@Component
+@Interceptor
+class ReferralTaskInterceptor {
+
+	private final DaoRegistry daoRegistry;
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	ReferralTaskInterceptor(DaoRegistry daoRegistry) {
+		this.daoRegistry = daoRegistry;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	void creating(IBaseResource resource) {
+		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
+			refuse(ReferralTaskRules.violation(Optional.empty(), task));
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	void updating(IBaseResource previous, IBaseResource updated) {
+		if (previous instanceof Task before && ReferralTaskRules.isReferralTask(before) && updated instanceof Task after) {
+			if (!ReferralTaskRules.isReferralTask(after)) {
+				throw new UnprocessableEntityException("A referral Task stays one: its code remains fulfill");
+			}
+			refuse(ReferralTaskRules.violation(Optional.of(before), after));
+		} else if (updated instanceof Task after && ReferralTaskRules.isReferralTask(after)) {
+			refuse(ReferralTaskRules.violation(Optional.empty(), after));
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	void created(IBaseResource resource) {
+		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
+			keepInStep(task, true);
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	void updated(IBaseResource previous, IBaseResource updated) {
+		if (updated instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
+			keepInStep(task, ((Task) previous).getStatus() != task.getStatus());
+		}
+	}
+
+	private void keepInStep(Task task, boolean statusChanged) {
+		IIdType focus = task.getFocus().getReferenceElement();
+		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
+			throw new UnprocessableEntityException("A referral Task's focus is the referral: a ServiceRequest, not "
+					+ (task.getFocus().hasReference() ? task.getFocus().getReference() : "none"));
+		}
+		// Resources written earlier in this transaction reach the database only at commit.
+		entityManager.flush();
+		ServiceRequest referral = daoRegistry.getResourceDao(ServiceRequest.class)
+				.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
+		if (!referral.getSubject().getReference().equals(task.getFor().getReference())) {
+			throw new UnprocessableEntityException("A referral Task is for the referral's client: for "
+					+ task.getFor().getReference() + " but the ServiceRequest's subject is " + referral.getSubject().getReference());
+		}
+		follow(referral, task);
+		if (statusChanged) {
+			recordProgress(referral, task);
+		}
+	}
+
+	/** The ServiceRequest takes the status its Task implies; a referral sent without a performer gets the Task's owner. */
+	private void follow(ServiceRequest referral, Task task) {
+		Optional<ServiceRequest.ServiceRequestStatus> status = ReferralProgress.serviceRequestStatus(task.getStatus())
+				.filter(implied -> implied != referral.getStatus());
+		if (status.isEmpty()) {
+			return;
+		}
+		referral.setStatus(status.get());
+		if (!referral.hasPerformer() && task.hasOwner()) {
+			referral.addPerformer(task.getOwner().copy());
+		}
+		daoRegistry.getResourceDao(ServiceRequest.class).update(referral, new SystemRequestDetails());
+	}
+
+	/** The plan's activity for this referral names the Task and notes each status it reaches. */
+	private void recordProgress(ServiceRequest referral, Task task) {
+		String referralId = referral.getIdElement().toUnqualifiedVersionless().getValue();
+		String taskId = task.getIdElement().toUnqualifiedVersionless().getValue();
+		for (Reference basedOn : referral.getBasedOn()) {
+			if (!"CarePlan".equals(basedOn.getReferenceElement().getResourceType())) {
+				continue;
+			}
+			CarePlan plan = daoRegistry.getResourceDao(CarePlan.class)
+					.read(basedOn.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+			List<CarePlanActivityComponent> proposing = plan.getActivity().stream()
+					.filter(activity -> referralId.equals(activity.getReference().getReference()))
+					.toList();
+			for (CarePlanActivityComponent activity : proposing) {
+				if (activity.getOutcomeReference().stream().noneMatch(outcome -> taskId.equals(outcome.getReference()))) {
+					activity.addOutcomeReference(new Reference(taskId));
+				}
+				activity.addProgress().setTime(new Date()).setText("Referral " + task.getStatus().toCode() + " (" + taskId + ")");
+			}
+			if (!proposing.isEmpty()) {
+				daoRegistry.getResourceDao(CarePlan.class).update(plan, new SystemRequestDetails());
+			}
+		}
+	}
+
+	private static void refuse(Optional<String> violation) {
+		violation.ifPresent(message -> {
+			throw new UnprocessableEntityException(message);
+		});
+	}
+}
