@@ -12,6 +12,7 @@ import org.casebridge.FhirServerTestBase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -45,17 +46,30 @@ class TagsIT extends FhirServerTestBase {
 	void tagSecurityAndProfileSearchesFindTheirResources() {
 		String tagged = put("tagged", tag("C", "Alpha"), label("R", "restricted"));
 		String other = put("other", tag("D", null), label("N", null));
+		String unlabelled = put("unlabelled", tag("D", null), null);
 		String both = "&_id=" + tagged + "," + other;
 
 		assertThat(search("_tag=" + tags + "|C")).containsExactly(tagged);
 		assertThat(search("_tag=C" + both)).containsExactly(tagged);
-		assertThat(search("_tag=" + tags + "|")).containsExactlyInAnyOrder(tagged, other);
+		assertThat(search("_tag=" + tags + "|")).containsExactlyInAnyOrder(tagged, other, unlabelled);
 		assertThat(search("_tag:not=" + tags + "|C" + both)).containsExactly(other);
 		assertThat(search("_tag:text=Alpha" + both)).containsExactly(tagged);
 		assertThat(search("_security=" + labels + "|R")).containsExactly(tagged);
 		assertThat(search("_security:not=" + labels + "|R" + both)).containsExactly(other);
 		assertThat(search("_profile=" + profile + "/tagged")).containsExactly(tagged);
-		assertThat(search("_profile:below=" + profile)).containsExactlyInAnyOrder(tagged, other);
+		assertThat(search("_security:missing=true&_id=" + tagged + "," + unlabelled)).containsExactly(unlabelled);
+		assertThat(search("_profile:below=" + profile)).containsExactlyInAnyOrder(tagged, other, unlabelled);
+	}
+
+	@Test
+	void labelsOfEveryResourceTypeAreSearchable() {
+		HttpResponse<String> written = sendJson("POST", "/fhir/Observation", """
+				{"resourceType": "Observation", "status": "final", "code": {"text": "Score"},
+				 "meta": {"security": [%s]}}""".formatted(label("R", "restricted")));
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+
+		assertThat(search("Observation", "_security=" + labels + "|R"))
+				.containsExactly(parse(written, Observation.class).getIdElement().getIdPart());
 	}
 
 	@Test
@@ -166,15 +180,19 @@ class TagsIT extends FhirServerTestBase {
 		return parse(read, Patient.class);
 	}
 
-	/** The ids of the Patients a search finds; each parameter's value is URL-encoded. */
 	private List<String> search(String parameters) {
+		return search("Patient", parameters);
+	}
+
+	/** The ids of the resources a search of {@code type} finds; each parameter's value is URL-encoded. */
+	private List<String> search(String type, String parameters) {
 		StringBuilder query = new StringBuilder();
 		for (String parameter : parameters.split("&")) {
 			int equals = parameter.indexOf('=');
 			query.append(query.isEmpty() ? "?" : "&").append(parameter, 0, equals + 1)
 					.append(URLEncoder.encode(parameter.substring(equals + 1), StandardCharsets.UTF_8));
 		}
-		HttpResponse<String> found = send(request("/fhir/Patient" + query).header("Accept", FHIR_JSON).build());
+		HttpResponse<String> found = send(request("/fhir/" + type + query).header("Accept", FHIR_JSON).build());
 		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
 		return parse(found, Bundle.class).getEntry().stream()
 				.map(entry -> entry.getResource().getIdElement().getIdPart())
