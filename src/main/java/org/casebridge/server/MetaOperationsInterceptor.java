@@ -13,12 +13,12 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
 import org.springframework.stereotype.Component;
 
 /**
- * Withdraws FHIR's {@code $meta}, {@code $meta-add} and {@code $meta-delete} (R4 resource.html
- * §2.4.2). Tags, security labels and profiles are stored in the resource body (inline tag storage,
- * see {@link FhirJpaConfig}), and HAPI's implementations of these operations only know its tag
- * tables: {@code $meta} would answer without the labels, and {@code $meta-add} would answer
- * success while the resource kept its labels. A client is told to use what works instead, and the
- * CapabilityStatement no longer offers them.
+ * Withdraws FHIR's {@code $meta}, {@code $meta-add} and {@code $meta-delete} (R4
+ * resource-operations.html). Tags, security labels and profiles are stored in the resource body
+ * (inline tag storage, see {@link FhirJpaConfig}), and HAPI's implementations of these operations
+ * only know its tag tables: {@code $meta} would answer without the labels, and {@code $meta-add}
+ * would answer success while the resource kept its labels. A client is told to use what works
+ * instead, and the CapabilityStatement no longer offers them.
  */
 @Component
 @Interceptor
