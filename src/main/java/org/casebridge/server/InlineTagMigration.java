@@ -75,9 +75,18 @@ final class InlineTagMigration implements ApplicationRunner {
 	}
 
 	private int migrateBatch() {
-		List<ResourceHistoryTable> versions = entityManager
-				.createQuery("SELECT v FROM ResourceHistoryTable v WHERE v.myHasTags = true", ResourceHistoryTable.class)
+		// Found through the tag table, which the migration empties: once done, a start-up's look is
+		// an empty index scan, not a scan of every version.
+		List<Long> versionPids = entityManager
+				.createQuery("SELECT DISTINCT t.myResourceHistoryPid FROM ResourceHistoryTag t", Long.class)
 				.setMaxResults(BATCH_SIZE)
+				.getResultList();
+		if (versionPids.isEmpty()) {
+			return 0;
+		}
+		List<ResourceHistoryTable> versions = entityManager
+				.createQuery("SELECT v FROM ResourceHistoryTable v WHERE v.myId.myVersionId IN :pids", ResourceHistoryTable.class)
+				.setParameter("pids", versionPids)
 				.getResultList();
 		for (ResourceHistoryTable version : versions) {
 			migrate(version);
@@ -91,7 +100,7 @@ final class InlineTagMigration implements ApplicationRunner {
 						new SystemRequestDetails(), new TransactionDetails());
 			}
 		}
-		return versions.size();
+		return versionPids.size();
 	}
 
 	private void migrate(ResourceHistoryTable version) {
@@ -117,7 +126,8 @@ final class InlineTagMigration implements ApplicationRunner {
 		}
 		version.getTags().clear();
 		version.setHasTags(false);
-		if (current) {
+		// The current labels mirror the current version's; a deletion's version carries none.
+		if (current || resource.isDeleted()) {
 			resource.getTags().clear();
 			resource.setHasTags(false);
 		}
