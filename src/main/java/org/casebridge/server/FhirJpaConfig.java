@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings.ClientIdStrategyEnum;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings.IdStrategyEnum;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.model.HistoryCountModeEnum;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
@@ -14,6 +15,7 @@ import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.entity.StorageSettings.TagStorageModeEnum;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The HAPI FHIR JPA storage layer for R4: DAOs, search, batch jobs and the persistence unit.
@@ -66,7 +69,20 @@ class FhirJpaConfig {
 		// meta.source comes back as sent: HAPI would replace its fragment, or append one, with the
 		// server's request id. A client that wants its request id searchable sends it as the fragment.
 		settings.setPreserveRequestIdInResourceBody(true);
+		// Tags and security labels read back as sent, display included, and each version keeps its
+		// own: stored in the resource body rather than in HAPI's tag tables, which keep one display
+		// per system and code. _tag, _security and _profile are then indexed like any other
+		// parameter; HAPI's $meta operations do not see inline tags (see MetaOperationsInterceptor).
+		settings.setTagStorageMode(TagStorageModeEnum.INLINE);
 		return settings;
+	}
+
+	/** A database written with HAPI's default tag storage keeps its tags after the switch to inline. */
+	@Bean
+	@Profile("!baseline")
+	InlineTagMigration inlineTagMigration(EntityManagerFactory entityManagerFactory,
+			PlatformTransactionManager transactionManager, DaoRegistry daos, FhirContext fhirContext) {
+		return new InlineTagMigration(entityManagerFactory, transactionManager, daos, fhirContext);
 	}
 
 	/** Versioned references and decimals read back as sent (see {@link LosslessParsingConfigurer}). */
