@@ -7,8 +7,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -69,8 +72,16 @@ class SampleStoryPlansIT extends PlanTestBase {
 		expected.addAll(added);
 		assertThat(plan.getPeriod().getStartElement().getValueAsString()).isEqualTo(start);
 		assertThat(activityIds(plan)).containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(plan.getGoal()).extracting(reference -> contained(plan, reference, Goal.class))
-				.allSatisfy(goal -> assertThat(goal.getTargetFirstRep().getDueDateType().getValueAsString()).isGreaterThan(start));
+		LocalDate startDate = LocalDate.parse(start);
+		Map<String, String> dueByGoal = plan.getGoal().stream().map(reference -> contained(plan, reference, Goal.class))
+				.collect(Collectors.toMap(goal -> goal.getDescription().getText(),
+						goal -> goal.getTargetFirstRep().getDueDateType().getValueAsString()));
+		assertThat(dueByGoal).as("each goal due its template's target.due after the start")
+				.isEqualTo(template(program).getGoal().stream()
+						.filter(goal -> dueByGoal.containsKey(goal.getDescription().getText()))
+						.collect(Collectors.toMap(goal -> goal.getDescription().getText(),
+								goal -> startDate.plusDays(goal.getTargetFirstRep().getDue().getValue().intValue()).toString())));
+		assertThat(dueByGoal).isNotEmpty();
 		assertThat(plan.getCareTeamFirstRep().getReference()).startsWith("CareTeam/");
 	}
 
