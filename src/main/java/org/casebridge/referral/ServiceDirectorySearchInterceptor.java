@@ -29,15 +29,19 @@ class ServiceDirectorySearchInterceptor {
 			return;
 		}
 		for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
-			String name = parameter.getKey().split(":", 2)[0];
 			for (String value : parameter.getValue()) {
-				if (request.getResourceName().equals("HealthcareService") && name.equals("capacity-status")) {
+				if (request.getResourceName().equals("HealthcareService") && isCapacityStatus(parameter.getKey())) {
 					values.requireCapacityStatuses(value);
 				} else if (isNear(request.getResourceName(), parameter.getKey())) {
 					values.requireNear(value);
 				}
 			}
 		}
+	}
+
+	/** {@code capacity-status} with its codes, plain or {@code :not}; {@code :missing} takes true or false. */
+	private static boolean isCapacityStatus(String parameter) {
+		return parameter.equals("capacity-status") || parameter.equals("capacity-status:not");
 	}
 
 	/** Location's {@code near}, directly or through a chain such as HealthcareService's {@code location.near}. */

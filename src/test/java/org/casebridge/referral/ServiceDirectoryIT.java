@@ -108,6 +108,9 @@ class ServiceDirectoryIT extends FhirServerTestBase {
 				"Intensive Outpatient Program");
 		assertThat(serviceNames(directory, "capacity-status=available,limited&service-category=" + CATEGORY
 				+ "mental-health-services")).containsExactly("Outpatient Therapy");
+		assertThat(serviceNames(directory, "capacity-status:not=available&capacity-status:not=limited"
+				+ "&capacity-status:not=waitlist")).containsExactly("In-Home Personal Care and Respite Aides");
+		assertThat(serviceNames(directory, "capacity-status:missing=true")).isEmpty();
 		assertThat(serviceNames(directory, "capacity-slots=ge10")).containsExactlyInAnyOrder(
 				"Emergency Rent and Utility Assistance",
 				"Transitions of Care Clinic",
@@ -199,6 +202,7 @@ class ServiceDirectoryIT extends FhirServerTestBase {
 		"HealthcareService?capacity-status=closed",
 		"HealthcareService?capacity-status=available,closed",
 		"HealthcareService?capacity-status=http://example.org/other|available",
+		"HealthcareService?capacity-status:not=closed",
 		"HealthcareService?capacity-slots=many",
 		"Location?near=somewhere",
 		"Location?near=39.7590",
