@@ -42,4 +42,8 @@ Description: "An outpatient therapy service in the community directory, currentl
 * name = "Outpatient individual therapy"
 * telecom.system = #phone
 * telecom.value = "555-0140"
-* eligibility.comment = "Adults 18+ in Riverside County"
+* eligibility[+].code = $cb-service-eligibility#adult "Adult"
+* eligibility[=].comment = "Adults 18+ in Riverside County"
+* eligibility[+].code = $cb-service-eligibility#area-resident "Area resident"
+* communication[+] = urn:ietf:bcp:47#en "English"
+* communication[+] = urn:ietf:bcp:47#es "Spanish"

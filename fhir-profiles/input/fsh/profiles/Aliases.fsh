@@ -9,6 +9,7 @@ Alias: $v3-ActCode = http://terminology.hl7.org/CodeSystem/v3-ActCode
 Alias: $task-code = http://hl7.org/fhir/CodeSystem/task-code
 Alias: $cb-program = http://casebridge.org/fhir/CodeSystem/cb-program
 Alias: $cb-service-category = http://casebridge.org/fhir/CodeSystem/cb-service-category
+Alias: $cb-service-eligibility = http://casebridge.org/fhir/CodeSystem/cb-service-eligibility
 Alias: $cb-contact-mode = http://casebridge.org/fhir/CodeSystem/cb-contact-mode
 Alias: $cb-case-task = http://casebridge.org/fhir/CodeSystem/cb-case-task
 Alias: $cb-care-team-role = http://casebridge.org/fhir/CodeSystem/cb-care-team-role

@@ -18,6 +18,8 @@ Description: "A service clients can be referred to, in one or more CaseBridge se
 * telecom MS
 * coverageArea MS
 * eligibility MS
+* eligibility.code from CbServiceEligibilityVS (extensible)
+* communication MS
 * program MS
 * availableTime MS
 * referralMethod MS
