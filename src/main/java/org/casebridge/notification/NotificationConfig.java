@@ -1,0 +1,44 @@
+package org.casebridge.notification;
+
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
+import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
+import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * HAPI's subscription module: R4 REST-hook Subscriptions with criteria, and topic-based ones in
+ * the R4 backport shape (SubscriptionTopic as a {@code Basic} resource), as the reference JPA
+ * starter wires them. Every replica loads the active Subscriptions from the database at start-up
+ * and refreshes them from it, and each change is matched on the replica whose scheduled
+ * submission takes it from {@code HFJ_RESOURCE_MODIFIED}.
+ */
+@Configuration
+@Profile("!baseline")
+@Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class, SubscriptionTopicConfig.class})
+class NotificationConfig {
+
+	@Bean
+	SubscriptionSettings subscriptionSettings(NotificationProperties properties) {
+		SubscriptionSettings settings = new SubscriptionSettings();
+		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
+		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
+		return settings;
+	}
+
+	/**
+	 * HAPI's delivery factory requires a sender, but e-mail is not a supported channel: a
+	 * Subscription asking for it is refused when it is written, so this is never called.
+	 */
+	@Bean
+	IEmailSender emailSender() {
+		return email -> {
+			throw new UnsupportedOperationException("E-mail subscriptions are not supported");
+		};
+	}
+}
