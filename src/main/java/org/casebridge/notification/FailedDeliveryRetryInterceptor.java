@@ -7,6 +7,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
 import ca.uhn.fhir.jpa.subscription.model.ResourceDeliveryMessage;
 import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,12 +26,13 @@ import org.springframework.stereotype.Component;
  * delivery is retried in memory for a minute and lost on restart. Instead, a failed delivery is
  * written back to that table as a change addressed to the one subscription that failed
  * (HAPI's targeted resubmission, as {@code $trigger-subscription} uses), with its failure count and
- * the time of its next attempt; HAPI's scheduled submission on any replica picks it up again, and
- * an attempt that is not yet due goes back to the table untouched. The row holds ids and versions
- * only: the resource is read again when the attempt is made.
+ * the time of its next attempt; once that is due ({@link DueChangesStore}), HAPI's scheduled
+ * submission on any replica picks it up again. The row holds ids and versions only: the resource
+ * is read again when the attempt is made.
  *
- * <p>Topic-based subscriptions are matched by HAPI's topic matcher, which does not honour a
- * targeted resubmission, so their failures keep HAPI's in-memory retry.
+ * <p>Topic-based subscriptions are matched by HAPI's topic matcher, which ignores the address of
+ * a resubmitted change: their failures keep HAPI's in-memory retry, and a change retried for
+ * another subscription is not delivered to them again.
  */
 @Component
 @Interceptor
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
 class FailedDeliveryRetryInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(FailedDeliveryRetryInterceptor.class);
+	private static final String RETRIED_FOR = "casebridge-delivery-retried-for";
 	private static final String FAILURES = "casebridge-delivery-failures";
 	private static final String FIRST_FAILURE = "casebridge-delivery-first-failure";
 	private static final String NEXT_ATTEMPT = "casebridge-delivery-next-attempt";
@@ -53,16 +56,15 @@ class FailedDeliveryRetryInterceptor {
 		this.schedule = DeliveryRetrySchedule.from(properties);
 	}
 
-	/** An attempt that is not yet due is put back, not made. */
+	/** A retried change goes only to the subscription it is retried for. */
 	@Hook(Pointcut.SUBSCRIPTION_BEFORE_DELIVERY)
-	boolean deliverWhenDue(ResourceDeliveryMessage delivery, CanonicalSubscription subscription) {
-		Optional<Instant> due = delivery.getAttribute(NEXT_ATTEMPT).map(Instant::parse);
-		if (due.isEmpty() || !Instant.now().isBefore(due.get())) {
-			return true;
-		}
-		ResourceModifiedMessage retry = addressedTo(delivery, subscription);
-		retry.copyAdditionalPropertiesFrom(delivery);
-		return !store(retry);
+	boolean deliverOnlyWhereRetried(ResourceDeliveryMessage delivery, CanonicalSubscription subscription) {
+		return delivery.getAttribute(RETRIED_FOR).map(subscription.getIdPart()::equals).orElse(true);
+	}
+
+	/** When a stored retry is due; empty for a change that is not a retry. */
+	static Optional<Instant> nextAttempt(ResourceModifiedMessage change) {
+		return change.getAttribute(NEXT_ATTEMPT).map(Instant::parse);
 	}
 
 	/**
@@ -98,6 +100,7 @@ class FailedDeliveryRetryInterceptor {
 		ResourceModifiedMessage change =
 				new ResourceModifiedMessage(versionOf(delivery), delivery.getOperationType(), delivery.getPartitionId());
 		change.setSubscriptionId(subscription.getIdPart());
+		change.setAttribute(RETRIED_FOR, subscription.getIdPart());
 		return change;
 	}
 
@@ -115,7 +118,7 @@ class FailedDeliveryRetryInterceptor {
 		try {
 			changes.persist(retry);
 			return true;
-		} catch (DataAccessException e) {
+		} catch (DataAccessException | ResourceVersionConflictException e) {
 			log.warn("Could not store the next attempt for {} ({}); retrying in memory",
 					retry.getPayloadId(), e.getClass().getSimpleName());
 			return false;

@@ -5,10 +5,13 @@ import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
+import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
@@ -29,6 +32,14 @@ class NotificationConfig {
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
 		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
 		return settings;
+	}
+
+	/** HAPI's store of changes waiting for matching, holding back retries until they are due. */
+	@Bean
+	@Primary
+	IResourceModifiedMessagePersistenceSvc dueChangesStore(
+			@Qualifier("subscriptionMessagePersistence") IResourceModifiedMessagePersistenceSvc hapi) {
+		return new DueChangesStore(hapi);
 	}
 
 	/**

@@ -2,16 +2,10 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.casebridge.FhirServerTestBase;
-import org.casebridge.ServerProcess;
 import org.casebridge.notification.Subscriber.Notification;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,29 +13,13 @@ import org.junit.jupiter.api.Test;
  * A performer subscribes to its referral Tasks with an R4 REST-hook Subscription and receives
  * every change, once, including the changes made while its endpoint was down.
  */
-class RestHookSubscriptionIT extends FhirServerTestBase {
+class RestHookSubscriptionIT extends NotificationTestBase {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-	private static final Duration PROMPTLY = Duration.ofSeconds(10);
 	private static final Duration AFTER_OUTAGE = Duration.ofSeconds(60);
 
-	private final Referrals referral = new Referrals();
-	private Subscriber subscriber;
-
 	@BeforeEach
-	void subscribe() throws Exception {
-		subscriber = Subscriber.start(ServerProcess.freePort());
-		put("Organization", referral.organizationId, referral.organization());
-		put("Patient", referral.patientId, referral.patient());
-		put("ServiceRequest", referral.serviceRequestId, referral.serviceRequest());
-		HttpResponse<String> created = sendJson("POST", "/fhir/Subscription", referral.subscription(subscriber.endpoint()));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		awaitActive(JSON.readTree(created.body()).path("id").asText());
-	}
-
-	@AfterEach
-	void stopSubscriber() {
-		subscriber.close();
+	void subscribeToTheReferralTasks() throws Exception {
+		subscribe(referral.subscription(subscriber.endpoint()));
 	}
 
 	@Test
@@ -97,25 +75,4 @@ class RestHookSubscriptionIT extends FhirServerTestBase {
 				.toList();
 	}
 
-	/** PUTs the resource and returns the version the server stored. */
-	private String put(String type, String id, String json) throws Exception {
-		HttpResponse<String> response = sendJson("PUT", "/fhir/" + type + "/" + id, json);
-		assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-		return JSON.readTree(response.body()).path("meta").path("versionId").asText();
-	}
-
-	private void awaitActive(String subscriptionId) throws Exception {
-		long deadline = System.nanoTime() + PROMPTLY.toNanos();
-		String status = "";
-		while (System.nanoTime() < deadline) {
-			JsonNode subscription = JSON.readTree(send(request("/fhir/Subscription/" + subscriptionId)
-					.header("Accept", FHIR_JSON).build()).body());
-			status = subscription.path("status").asText();
-			if (status.equals("active")) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Subscription/" + subscriptionId + " is still " + status);
-	}
 }
