@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * HAPI's subscription module: R4 REST-hook Subscriptions with criteria, and topic-based ones in
- * the R4 backport shape (SubscriptionTopic as a {@code Basic} resource), as the reference JPA
- * starter wires them. Every replica loads the active Subscriptions from the database at start-up
- * and refreshes them from it, and each change is matched on the replica whose scheduled
- * submission takes it from {@code HFJ_RESOURCE_MODIFIED}.
+ * HAPI's subscription module for R4 REST-hook Subscriptions with criteria, as the reference JPA
+ * starter wires it (its submitter needs the topic configuration too, though no topic can be stored
+ * yet: see README). Every replica loads the active Subscriptions from the database at start-up and
+ * every minute, and each change is matched on the replica whose scheduled submission takes it
+ * from {@code HFJ_RESOURCE_MODIFIED}.
  */
 @Configuration
 @Profile("!baseline")
