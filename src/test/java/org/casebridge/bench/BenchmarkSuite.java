@@ -15,13 +15,15 @@ import org.casebridge.ServerProcess;
  * run. Writes {@code bench/RESULTS.md} and {@code bench/results.json}. Run it with {@code bench/run}.
  *
  * <pre>
- * bench/run [--scale small|medium|large] [--scenarios ingest,create,referral,search,everything,apply]
+ * bench/run [--scale small|medium|large]
+ *           [--scenarios ingest,create,referral,search,everything,apply,notification]
  *           [--iterations 200] [--seed 42] [--rounds 1]
  * </pre>
  */
 public final class BenchmarkSuite {
 
-	static final List<String> SCENARIOS = List.of("ingest", "create", "referral", "search", "everything", "apply");
+	static final List<String> SCENARIOS = List.of(
+			"ingest", "create", "referral", "search", "everything", "apply", "notification");
 
 	private BenchmarkSuite() {}
 
@@ -89,6 +91,9 @@ public final class BenchmarkSuite {
 			}
 			if (scenarios.contains("apply")) {
 				result.put("apply", requests.apply());
+			}
+			if (scenarios.contains("notification")) {
+				result.put("notification", new NotificationScenario(fhir, iterations).run());
 			}
 			result.put("rss_after_load_mb", server.rssBytes() / (1024 * 1024));
 		}

@@ -11,7 +11,12 @@ final class Latencies {
 	private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
 
 	void add(long startNanos) {
-		millis.add((System.nanoTime() - startNanos) / 1e6);
+		add(startNanos, System.nanoTime());
+	}
+
+	/** An operation that ended at {@code endNanos}, as another thread saw it end. */
+	void add(long startNanos, long endNanos) {
+		millis.add((endNanos - startNanos) / 1e6);
 	}
 
 	int count() {

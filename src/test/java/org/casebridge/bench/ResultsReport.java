@@ -76,6 +76,8 @@ final class ResultsReport {
 		}
 		row(md, "7 start-up", "ms to ready", "startup_ms");
 		row(md, "7 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
+		row(md, "8 notification (CaseBridge only)", "Task update → delivered p50 ms", "notification", "p50_ms");
+		row(md, "8 notification (CaseBridge only)", "Task update → delivered p95 ms", "notification", "p95_ms");
 
 		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
 				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
@@ -113,6 +115,9 @@ final class ResultsReport {
 		}
 		Double everything = number(caseBridge, "everything", "latency", "p50_ms");
 		target(md, "$everything p50 ≤ 20 ms", everything, everything != null && everything <= 20);
+		Double notification = number(caseBridge, "notification", "p95_ms");
+		target(md, "referral update → notification delivered p95 ≤ 1 s", notification,
+				notification != null && notification <= 1000);
 		Double startup = number(caseBridge, "startup_ms");
 		target(md, "start-up ≤ 20 s", startup, startup != null && startup <= 20_000);
 		Double rss = number(caseBridge, "rss_after_load_mb");

@@ -42,8 +42,10 @@ enum SystemUnderTest {
 	Set<String> scenarios(Set<String> requested) {
 		return switch (this) {
 			case CASEBRIDGE -> requested;
-			// Stock HAPI has no $apply: CaseBridge's own CarePlan read is its yardstick.
-			case STOCK_HAPI -> requested.stream().filter(scenario -> !scenario.equals("apply")).collect(Collectors.toSet());
+			// Stock HAPI has no $apply (CaseBridge's own CarePlan read is its yardstick) and runs no
+			// subscriptions.
+			case STOCK_HAPI -> requested.stream().filter(scenario -> !Set.of("apply", "notification").contains(scenario))
+					.collect(Collectors.toSet());
 			case CASEBRIDGE_UNVALIDATED -> requested.stream().filter(Set.of("ingest", "create")::contains).collect(Collectors.toSet());
 		};
 	}

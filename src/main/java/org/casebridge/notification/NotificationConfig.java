@@ -1,0 +1,55 @@
+package org.casebridge.notification;
+
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
+import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
+import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
+import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * HAPI's subscription module for R4 REST-hook Subscriptions with criteria, as the reference JPA
+ * starter wires it (its submitter needs the topic configuration too, though no topic can be stored
+ * yet: see README). Every replica loads the active Subscriptions from the database at start-up and
+ * every minute, and each change is matched on the replica whose scheduled submission takes it
+ * from {@code HFJ_RESOURCE_MODIFIED}.
+ */
+@Configuration
+@Profile("!baseline")
+@Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class, SubscriptionTopicConfig.class})
+class NotificationConfig {
+
+	@Bean
+	SubscriptionSettings subscriptionSettings(NotificationProperties properties) {
+		SubscriptionSettings settings = new SubscriptionSettings();
+		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
+		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
+		return settings;
+	}
+
+	/** HAPI's store of changes waiting for matching, holding back retries until they are due. */
+	@Bean
+	@Primary
+	IResourceModifiedMessagePersistenceSvc dueChangesStore(
+			@Qualifier("subscriptionMessagePersistence") IResourceModifiedMessagePersistenceSvc hapi) {
+		return new DueChangesStore(hapi);
+	}
+
+	/**
+	 * HAPI's delivery factory requires a sender, but e-mail is not a supported channel: a
+	 * Subscription asking for it is refused when it is written, so this is never called.
+	 */
+	@Bean
+	IEmailSender emailSender() {
+		return email -> {
+			throw new UnsupportedOperationException("E-mail subscriptions are not supported");
+		};
+	}
+}

@@ -1,0 +1,57 @@
+package org.casebridge.notification;
+
+import java.util.UUID;
+
+/**
+ * FHIR JSON for a closed-loop referral in the SDOH Clinical Care shape: a client, a
+ * ServiceRequest, the performing Organization, and the fulfilment Task whose status the
+ * performer moves along requested → accepted → in-progress → completed (or rejected).
+ */
+public final class Referrals {
+
+	public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code|fulfill";
+
+	public final String organizationId = UUID.randomUUID().toString();
+	public final String patientId = UUID.randomUUID().toString();
+	public final String serviceRequestId = UUID.randomUUID().toString();
+
+	public String organization() {
+		return "{\"resourceType\":\"Organization\",\"id\":\"" + organizationId + "\",\"name\":\"Harbor Housing\"}";
+	}
+
+	public String patient() {
+		return "{\"resourceType\":\"Patient\",\"id\":\"" + patientId + "\",\"name\":[{\"family\":\"Rivera\"}]}";
+	}
+
+	public String serviceRequest() {
+		return "{\"resourceType\":\"ServiceRequest\",\"id\":\"" + serviceRequestId + "\",\"status\":\"active\","
+				+ "\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/" + patientId + "\"},"
+				+ "\"code\":{\"text\":\"Housing assistance\"}}";
+	}
+
+	/** The criteria of a REST-hook Subscription to this performer's referral Tasks. */
+	public String criteria() {
+		return "Task?code=" + TASK_CODE + "&owner=Organization/" + organizationId;
+	}
+
+	public String subscription(String endpoint) {
+		return "{\"resourceType\":\"Subscription\",\"status\":\"requested\",\"reason\":\"Referrals to Harbor Housing\","
+				+ "\"criteria\":\"" + criteria() + "\",\"channel\":{\"type\":\"rest-hook\",\"endpoint\":\"" + endpoint
+				+ "\",\"payload\":\"application/fhir+json\"}}";
+	}
+
+	/** The referral Task in {@code status}, with what that status requires. */
+	public String task(String taskId, String status) {
+		String extra = switch (status) {
+			case "rejected" -> ",\"statusReason\":{\"text\":\"No capacity this month\"}";
+			case "completed" -> ",\"output\":[{\"type\":{\"text\":\"outcome\"},\"valueString\":\"Housed\"}]";
+			default -> "";
+		};
+		return "{\"resourceType\":\"Task\",\"id\":\"" + taskId + "\",\"status\":\"" + status + "\",\"intent\":\"order\","
+				+ "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/CodeSystem/task-code\",\"code\":\"fulfill\"}]},"
+				+ "\"focus\":{\"reference\":\"ServiceRequest/" + serviceRequestId + "\"},"
+				+ "\"for\":{\"reference\":\"Patient/" + patientId + "\"},"
+				+ "\"authoredOn\":\"2026-11-30T09:00:00Z\","
+				+ "\"owner\":{\"reference\":\"Organization/" + organizationId + "\"}" + extra + "}";
+	}
+}
