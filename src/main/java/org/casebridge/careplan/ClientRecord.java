@@ -44,15 +44,11 @@ final class ClientRecord {
 			new TokenParam("http://terminology.hl7.org/CodeSystem/observation-category", "survey");
 
 	private final Patient subject;
-	private final Optional<Encounter> encounter;
-	private final LocalDate start;
 	private final Map<String, Supplier<List<? extends Base>>> variables = new LinkedHashMap<>();
 
 	ClientRecord(Patient subject, Optional<Encounter> encounter, LocalDate start, LocalDate lookbackFrom,
 			DaoRegistry daoRegistry, RequestDetails requestDetails) {
 		this.subject = subject;
-		this.encounter = encounter;
-		this.start = start;
 		Searches searches = new Searches(daoRegistry, requestDetails, subject.getIdElement().toUnqualifiedVersionless().getValue());
 		variables.put("subject", () -> List.of(subject));
 		variables.put("encounter", () -> encounter.stream().toList());
@@ -65,14 +61,6 @@ final class ClientRecord {
 
 	Patient subject() {
 		return subject;
-	}
-
-	Optional<Encounter> encounter() {
-		return encounter;
-	}
-
-	LocalDate start() {
-		return start;
 	}
 
 	/** The variable's value, or empty when the record has no variable of that name. */

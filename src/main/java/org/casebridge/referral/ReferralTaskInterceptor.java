@@ -1,9 +1,11 @@
 package org.casebridge.referral;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -33,12 +36,14 @@ import org.springframework.stereotype.Component;
 class ReferralTaskInterceptor {
 
 	private final DaoRegistry daoRegistry;
+	private final FhirContext fhirContext;
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	ReferralTaskInterceptor(DaoRegistry daoRegistry) {
+	ReferralTaskInterceptor(DaoRegistry daoRegistry, FhirContext fhirContext) {
 		this.daoRegistry = daoRegistry;
+		this.fhirContext = fhirContext;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -105,7 +110,7 @@ class ReferralTaskInterceptor {
 		if (!referral.hasPerformer() && task.hasOwner()) {
 			referral.addPerformer(task.getOwner().copy());
 		}
-		daoRegistry.getResourceDao(ServiceRequest.class).update(referral, new SystemRequestDetails());
+		daoRegistry.getResourceDao(ServiceRequest.class).update(withoutServerMeta(referral), new SystemRequestDetails());
 	}
 
 	/** The plan's activity for this referral names the Task and notes each status it reaches. */
@@ -128,9 +133,20 @@ class ReferralTaskInterceptor {
 				activity.addProgress().setTime(new Date()).setText("Referral " + task.getStatus().toCode() + " (" + taskId + ")");
 			}
 			if (!proposing.isEmpty()) {
-				daoRegistry.getResourceDao(CarePlan.class).update(plan, new SystemRequestDetails());
+				daoRegistry.getResourceDao(CarePlan.class).update(withoutServerMeta(plan), new SystemRequestDetails());
 			}
 		}
+	}
+
+	/**
+	 * The resource as read, made afresh from its JSON: a resource read in this transaction carries
+	 * server-held meta that, emptied by the update, would be validated as an empty meta object.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T extends DomainResource> T withoutServerMeta(T resource) {
+		resource.getMeta().setVersionId(null).setLastUpdated(null);
+		IParser json = fhirContext.newJsonParser();
+		return (T) json.parseResource(resource.getClass(), json.encodeResourceToString(resource));
 	}
 
 	private static void refuse(Optional<String> violation) {
