@@ -1,0 +1,108 @@
+package org.casebridge.caseload;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.casebridge.caseload.CaseloadFact.Kind;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The caseload projection: table {@code CB_CASELOAD_FACT}, one row per {@link CaseloadFact}, in the
+ * database HAPI stores resources in. Writes join the transaction of the resource write that
+ * causes them (the JPA transaction manager exposes its connection to JDBC), so the projection
+ * commits or rolls back with the resource; {@code $caseload} then reads one caseload's facts with
+ * two indexed queries instead of loading resources.
+ */
+@Component
+@Profile("!baseline")
+class CaseloadFactStore {
+
+	/** The marker row that says the projection holds every stored resource (see {@link CaseloadProjectionBuilder}). */
+	private static final String BUILT = "CaseloadProjection";
+	private static final String COLUMNS = "RES_TYPE, RES_ID, CLIENT_ID, FACT, CODE, STATUS, FACT_DATE, LABEL";
+
+	private final JdbcTemplate jdbc;
+
+	CaseloadFactStore(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("CREATE TABLE IF NOT EXISTS CB_CASELOAD_FACT (RES_TYPE VARCHAR(40) NOT NULL, RES_ID VARCHAR(64) NOT NULL,"
+				+ " CLIENT_ID VARCHAR(64), FACT VARCHAR(20) NOT NULL, CODE VARCHAR(255), STATUS VARCHAR(40), FACT_DATE DATE,"
+				+ " LABEL VARCHAR(500))");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS IDX_CB_CASELOAD_FACT_RES ON CB_CASELOAD_FACT (RES_TYPE, RES_ID)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS IDX_CB_CASELOAD_FACT_CLIENT ON CB_CASELOAD_FACT (CLIENT_ID)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS IDX_CB_CASELOAD_FACT_CODE ON CB_CASELOAD_FACT (FACT, CODE)");
+	}
+
+	/** The resource's facts become {@code facts}: what an earlier version said is gone. */
+	void replace(String resourceType, String resourceId, List<CaseloadFact> facts) {
+		jdbc.update("DELETE FROM CB_CASELOAD_FACT WHERE RES_TYPE = ? AND RES_ID = ?", resourceType, resourceId);
+		jdbc.batchUpdate("INSERT INTO CB_CASELOAD_FACT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", facts, facts.size(),
+				(statement, fact) -> {
+					statement.setString(1, fact.resourceType());
+					statement.setString(2, fact.resourceId());
+					statement.setString(3, fact.client());
+					statement.setString(4, fact.kind().name());
+					statement.setString(5, fact.code());
+					statement.setString(6, fact.status());
+					statement.setDate(7, fact.date() == null ? null : Date.valueOf(fact.date()));
+					statement.setString(8, fact.label());
+				});
+	}
+
+	/** The PractitionerRoles of a Practitioner ({@code Practitioner/[id]}), as references. */
+	List<String> roles(String practitioner) {
+		return jdbc.queryForList("SELECT RES_ID FROM CB_CASELOAD_FACT WHERE FACT = ? AND CODE = ?", String.class,
+				Kind.ROLE.name(), practitioner).stream().map(id -> "PractitionerRole/" + id).toList();
+	}
+
+	/**
+	 * Every fact about the clients of the active care teams that name one of {@code members}
+	 * ({@code Practitioner/[id]} or {@code PractitionerRole/[id]}) as a participant whose
+	 * participation has not ended before {@code today}, by client.
+	 */
+	Map<String, List<CaseloadFact>> caseload(List<String> members, LocalDate today) {
+		if (members.isEmpty()) {
+			return Map.of();
+		}
+		String placeholders = String.join(", ", Collections.nCopies(members.size(), "?"));
+		Object[] arguments = new Object[members.size() + 3];
+		arguments[0] = Kind.MEMBER.name();
+		for (int i = 0; i < members.size(); i++) {
+			arguments[i + 1] = members.get(i);
+		}
+		arguments[members.size() + 1] = "active";
+		arguments[members.size() + 2] = Date.valueOf(today);
+		Map<String, List<CaseloadFact>> byClient = new LinkedHashMap<>();
+		jdbc.query("SELECT " + COLUMNS + " FROM CB_CASELOAD_FACT WHERE CLIENT_ID IN (SELECT CLIENT_ID FROM CB_CASELOAD_FACT"
+				+ " WHERE FACT = ? AND CODE IN (" + placeholders + ") AND STATUS = ? AND (FACT_DATE IS NULL OR FACT_DATE >= ?))",
+				(ResultSet row) -> {
+					CaseloadFact fact = fact(row);
+					byClient.computeIfAbsent(fact.client(), client -> new ArrayList<>()).add(fact);
+				}, arguments);
+		return byClient;
+	}
+
+	boolean built() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM CB_CASELOAD_FACT WHERE RES_TYPE = ?", Integer.class, BUILT) > 0;
+	}
+
+	void markBuilt() {
+		jdbc.update("INSERT INTO CB_CASELOAD_FACT (RES_TYPE, RES_ID, FACT) VALUES (?, ?, ?)", BUILT, "all", "BUILT");
+	}
+
+	private static CaseloadFact fact(ResultSet row) throws SQLException {
+		Date date = row.getDate("FACT_DATE");
+		return new CaseloadFact(row.getString("RES_TYPE"), row.getString("RES_ID"), row.getString("CLIENT_ID"),
+				Kind.valueOf(row.getString("FACT")), row.getString("CODE"), row.getString("STATUS"),
+				date == null ? null : date.toLocalDate(), row.getString("LABEL"));
+	}
+}
