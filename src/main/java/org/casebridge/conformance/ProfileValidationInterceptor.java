@@ -3,6 +3,8 @@ package org.casebridge.conformance;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.interceptor.model.PrePatchDetails;
+import ca.uhn.fhir.util.ResourceUtil;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.context.annotation.Profile;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Validates every resource before it is stored. Registered on the JPA interceptor service, so
  * REST writes, transaction and batch entries, conditional writes and the server's own DAO writes
  * all pass through it; a violation fails the whole transaction with 422 and nothing is stored.
+ * A patched resource is validated as a PUT of the patched resource would be.
  *
  * <p>StructureDefinitions are the one exception: the R4 instance validator rejects the element
  * examples that R4 core's own snapshots carry (and every profile's snapshot copies them), so it
@@ -40,6 +43,18 @@ class ProfileValidationInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
 	void updated(IBaseResource previous, IBaseResource updated) {
 		validate(updated);
+	}
+
+	/**
+	 * The JPA server keeps on every resource it parses the text it parsed it from, and the validator
+	 * validates that text rather than the resource. A FHIRPath Patch changes the stored resource in
+	 * place, so its text would still be the previous version's and the patch would go unchecked:
+	 * forgotten before the patch, the patched resource itself is validated. (A JSON Patch makes a
+	 * new resource from the patched text, which is right as it is.)
+	 */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_PREPATCH)
+	void patching(PrePatchDetails patch) {
+		ResourceUtil.clearRawStringFromResource(patch.getResource());
 	}
 
 	private void validate(IBaseResource resource) {

@@ -43,8 +43,9 @@ class NotificationConfig {
 	}
 
 	/**
-	 * HAPI's delivery factory requires a sender, but e-mail is not a supported channel: a
-	 * Subscription asking for it is refused when it is written, so this is never called.
+	 * HAPI's delivery listener factory cannot be made without a sender, but e-mail is not a channel
+	 * this server delivers: {@link SubscriptionChannelInterceptor} refuses such a Subscription when
+	 * it is written, so this is never called.
 	 */
 	@Bean
 	IEmailSender emailSender() {

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each profile rejects a targeted invalid example — its valid example with one rule broken — with
@@ -94,6 +96,43 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 					assertThat(issue.getDiagnostics()).contains(expectedError);
 					assertThat(issue.getExpression()).isNotEmpty();
 				});
+	}
+
+	/**
+	 * A patch is validated as a PUT of the patched resource: a client (cb-client) patched out of its
+	 * required identifier is refused, and the stored version stays as it was.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = {"FHIRPath Patch", "JSON Patch", "FHIRPath Patch in a transaction"})
+	void patchThatBreaksAProfileIsRefused(String kind) {
+		ObjectNode rivera = with(read("Patient-PatientRivera.json"), "/identifier/0/value", unique);
+		rivera.remove("id");
+		HttpResponse<String> created = send(request("/fhir/Patient").header("Content-Type", FHIR_JSON)
+				.header("Accept", FHIR_JSON).POST(BodyPublishers.ofString(rivera.toString())).build());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		IdType id = parse(created, Patient.class).getIdElement();
+		String deleteIdentifier = """
+				{"resourceType": "Parameters", "parameter": [{"name": "operation", "part": [
+				  {"name": "type", "valueCode": "delete"}, {"name": "path", "valueString": "Patient.identifier"}]}]}""";
+
+		HttpResponse<String> patched = switch (kind) {
+			case "JSON Patch" -> send(request("/fhir/Patient/" + id.getIdPart())
+					.header("Content-Type", "application/json-patch+json")
+					.method("PATCH", BodyPublishers.ofString("[{\"op\": \"remove\", \"path\": \"/identifier\"}]")).build());
+			case "FHIRPath Patch" -> send(request("/fhir/Patient/" + id.getIdPart()).header("Content-Type", FHIR_JSON)
+					.method("PATCH", BodyPublishers.ofString(deleteIdentifier)).build());
+			default -> send(request("/fhir").header("Content-Type", FHIR_JSON).POST(BodyPublishers.ofString("""
+					{"resourceType": "Bundle", "type": "transaction", "entry": [
+					  {"resource": %s, "request": {"method": "PATCH", "url": "Patient/%s"}}]}
+					""".formatted(deleteIdentifier, id.getIdPart()))).build());
+		};
+
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(422);
+		assertThat(parse(patched, OperationOutcome.class).getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+				.contains("Patient.identifier: minimum required = 1, but only found 0"));
+		Patient stored = client.read().resource(Patient.class).withId(id.getIdPart()).execute();
+		assertThat(stored.getIdElement().getVersionIdPart()).isEqualTo(id.getVersionIdPart());
+		assertThat(stored.getIdentifierFirstRep().getValue()).isEqualTo(unique);
 	}
 
 	@Test

@@ -2,12 +2,21 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.casebridge.notification.Subscriber.Notification;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A performer subscribes to its referral Tasks with an R4 REST-hook Subscription and receives
@@ -67,6 +76,36 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 				.containsExactlyInAnyOrder("1 requested", "2 accepted", "3 in-progress", "4 completed");
 	}
 
+	/** The server delivers by REST hook only; a Subscription asking for another channel is refused, not kept. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({"email, mailto:referrals@harbor-housing.example", "message, https://partner.example/fhir", "websocket, ''"})
+	void aSubscriptionOnAChannelTheServerDoesNotDeliverIsRefused(String type, String endpoint) throws Exception {
+		ObjectNode subscription = (ObjectNode) JSON.readTree(referral.subscription(endpoint));
+		((ObjectNode) subscription.path("channel")).put("type", type);
+		if (endpoint.isEmpty()) {
+			((ObjectNode) subscription.path("channel")).remove("endpoint");
+		}
+
+		HttpResponse<String> refused = sendJson("POST", "/fhir/Subscription", subscription.toString());
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).isEqualTo(
+				"Subscription.channel.type '" + type + "' is not delivered by this server; the supported channel types are: rest-hook");
+		assertThat(subscriptionsToTheReferral(type)).isEmpty();
+		assertThat(subscriptionsToTheReferral("rest-hook")).as("the one made before the test").hasSize(1);
+	}
+
+	@Test
+	void theCapabilityStatementNamesTheChannelTypesDelivered() {
+		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+
+		assertThat(capabilities.getRestFirstRep().getResource())
+				.filteredOn(resource -> resource.getType().equals("Subscription"))
+				.singleElement()
+				.satisfies(resource -> assertThat(resource.getDocumentation()).isEqualTo(
+						"Channel types delivered: rest-hook. A Subscription with any other channel type is refused with 422."));
+	}
+
 	/** Each notification about the Task as its version and status, in the order received. */
 	private List<String> versionsReceived(String taskId) {
 		return subscriber.received().stream()
@@ -75,4 +114,11 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 				.toList();
 	}
 
+	/** The Subscriptions to this test's referral Tasks on a channel type. */
+	private List<BundleEntryComponent> subscriptionsToTheReferral(String channelType) {
+		return client.search().forResource(Subscription.class)
+				.where(Subscription.CRITERIA.matchesExactly().value(referral.criteria()))
+				.and(Subscription.TYPE.exactly().code(channelType))
+				.returnBundle(Bundle.class).execute().getEntry();
+	}
 }

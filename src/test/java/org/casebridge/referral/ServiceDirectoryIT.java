@@ -197,6 +197,35 @@ class ServiceDirectoryIT extends FhirServerTestBase {
 				+ "mental-health-services")).isEmpty();
 	}
 
+	/** A patch is validated as a PUT of the patched resource would be: refused, nothing stored. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = {"FHIRPath Patch", "JSON Patch"})
+	void capacityPatchedToAnUnknownStatusIsRefused(String kind) throws IOException {
+		String ownDirectory = storeADirectory();
+		HealthcareService therapy = service(ownDirectory, "Outpatient Therapy");
+		String id = therapy.getIdElement().getIdPart();
+		HttpResponse<String> patched = send(request("/fhir/HealthcareService/" + id)
+				.header("Accept", FHIR_JSON)
+				.header("Content-Type", kind.equals("JSON Patch") ? "application/json-patch+json" : FHIR_JSON)
+				.method("PATCH", BodyPublishers.ofString(kind.equals("JSON Patch") ? """
+						[{"op": "replace", "path": "/extension/0/extension/0/valueCode", "value": "closed"}]
+						""" : """
+						{"resourceType": "Parameters", "parameter": [
+						  {"name": "operation", "part": [
+						    {"name": "type", "valueCode": "replace"},
+						    {"name": "path", "valueString": "HealthcareService.extension('%s').extension('status').value"},
+						    {"name": "value", "valueCode": "closed"}]}]}
+						""".formatted(CAPACITY))).build());
+
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(422);
+		assertThat(parse(patched, OperationOutcome.class).getIssue()).anySatisfy(issue -> assertThat(issue.getDiagnostics())
+				.contains("The value provided ('closed') was not found in the value set 'CaseBridge Service Capacity Status'"));
+		HealthcareService stored = client.read().resource(HealthcareService.class).withId(id).execute();
+		assertThat(stored.getIdElement().getVersionIdPart()).isEqualTo(therapy.getIdElement().getVersionIdPart());
+		assertThat(stored.getExtensionByUrl(CAPACITY).getExtensionByUrl("status").getValue().primitiveValue())
+				.isEqualTo("limited");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = {
 		"HealthcareService?capacity-status=closed",

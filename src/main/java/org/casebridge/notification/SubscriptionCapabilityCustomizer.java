@@ -1,0 +1,36 @@
+package org.casebridge.notification;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says in the CapabilityStatement's Subscription entry which channel types are delivered (R4 has
+ * no element for it, so its documentation does), as {@link SubscriptionChannelInterceptor} enforces.
+ */
+@Component
+@Profile("!baseline")
+@Interceptor
+class SubscriptionCapabilityCustomizer {
+
+	private final SubscriptionSettings settings;
+
+	SubscriptionCapabilityCustomizer(SubscriptionSettings settings) {
+		this.settings = settings;
+	}
+
+	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+	void document(IBaseConformance generated) {
+		((CapabilityStatement) generated).getRest().stream()
+				.flatMap(rest -> rest.getResource().stream())
+				.filter(resource -> resource.getType().equals("Subscription"))
+				.forEach(resource -> resource.setDocumentation("Channel types delivered: "
+						+ String.join(", ", SubscriptionChannelInterceptor.supportedTypes(settings))
+						+ ". A Subscription with any other channel type is refused with 422."));
+	}
+}
