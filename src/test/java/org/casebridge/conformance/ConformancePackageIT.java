@@ -59,7 +59,7 @@ class ConformancePackageIT extends FhirServerTestBase {
 			}
 		}
 		assertThat(conformancePackage.resources()).filteredOn(Questionnaire.class::isInstance).hasSize(8);
-		assertThat(conformancePackage.resources()).filteredOn(OperationDefinition.class::isInstance).hasSize(2);
+		assertThat(conformancePackage.resources()).filteredOn(OperationDefinition.class::isInstance).hasSize(3);
 	}
 
 	@Test
