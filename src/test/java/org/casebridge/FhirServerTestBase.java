@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "casebridge.server.cors-allowed-origins=https://app.casebridge.test")
+		properties = {
+			"casebridge.server.cors-allowed-origins=https://app.casebridge.test",
+			"casebridge.caseload.programs.geriatric.referral-acceptance=P2D"})
 @ActiveProfiles("postgres")
 public abstract class FhirServerTestBase {
 

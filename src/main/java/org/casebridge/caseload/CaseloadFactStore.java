@@ -45,6 +45,14 @@ class CaseloadFactStore {
 	/** The resource's facts become {@code facts}: what an earlier version said is gone. */
 	void replace(String resourceType, String resourceId, List<CaseloadFact> facts) {
 		jdbc.update("DELETE FROM CB_CASELOAD_FACT WHERE RES_TYPE = ? AND RES_ID = ?", resourceType, resourceId);
+		insert(facts);
+	}
+
+	/** The facts of a new resource. */
+	void insert(List<CaseloadFact> facts) {
+		if (facts.isEmpty()) {
+			return;
+		}
 		jdbc.batchUpdate("INSERT INTO CB_CASELOAD_FACT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", facts, facts.size(),
 				(statement, fact) -> {
 					statement.setString(1, fact.resourceType());

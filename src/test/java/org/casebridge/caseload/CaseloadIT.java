@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,10 +226,16 @@ class CaseloadIT extends FhirServerTestBase {
 		assertThat(clients(caseload(own.practitioner() + "/$caseload"))).containsExactly(new Expected(patient, "general",
 				List.of("goal-overdue " + goal + " " + TODAY.minusDays(3), "referral-not-accepted " + task + " " + TODAY.minusDays(9))));
 
-		Goal achieved = client.read().resource(Goal.class).withId(goal).execute();
-		achieved.setAchievementStatus(new CodeableConcept(new Coding(
-				"http://terminology.hl7.org/CodeSystem/goal-achievement", "achieved", "Achieved")));
-		client.update().resource(achieved).execute();
+		// The goal by a FHIRPath PATCH of its achievement alone, the Task by a PUT.
+		HttpResponse<String> patched = send(request("/fhir/" + goal).header("Content-Type", FHIR_JSON)
+				.method("PATCH", HttpRequest.BodyPublishers.ofString("""
+						{"resourceType": "Parameters", "parameter": [{"name": "operation", "part": [
+						  {"name": "type", "valueCode": "add"}, {"name": "path", "valueString": "Goal"},
+						  {"name": "name", "valueString": "achievementStatus"},
+						  {"name": "value", "valueCodeableConcept": {"coding": [{
+						    "system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": "achieved"}]}}]}]}
+						""")).build());
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
 		Task accepted = client.read().resource(Task.class).withId(task).execute();
 		accepted.setStatus(Task.TaskStatus.ACCEPTED).setLastModified(date(TODAY));
 		client.update().resource(accepted).execute();
@@ -254,6 +261,21 @@ class CaseloadIT extends FhirServerTestBase {
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		assertThat(clients(caseload(own.practitioner() + "/$caseload"))).containsExactly(new Expected(patient, "general", List.of()));
+	}
+
+	@Test
+	void aProgramsOwnThresholdsApply() {
+		Caseload own = new Caseload();
+		String patient = own.client("Greta Geriatric", "geriatric", TODAY.minusDays(10));
+		own.checkIn(patient, TODAY.minusDays(1), Encounter.EncounterStatus.FINISHED);
+		String task = own.task(patient, own.referral(patient, "home-health", TODAY.minusDays(3)), Task.TaskStatus.REQUESTED,
+				TODAY.minusDays(3));
+
+		// casebridge.caseload.programs.geriatric.referral-acceptance=P2D (FhirServerTestBase); the default is 5 days.
+		Parameters result = caseload(own.practitioner() + "/$caseload?reason=referral-not-accepted");
+
+		assertThat(clients(result)).singleElement().satisfies(client -> assertThat(client.reasons())
+				.contains("referral-not-accepted " + task + " " + TODAY.minusDays(3)));
 	}
 
 	@ParameterizedTest(name = "{0}")
