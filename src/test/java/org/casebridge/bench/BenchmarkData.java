@@ -26,8 +26,11 @@ final class BenchmarkData {
 		this.caseManagementClients = clients;
 	}
 
-	/** Generates (or reuses, for the same scale and seed) the Synthea population under target/. */
-	static BenchmarkData prepare(Scale scale, long seed) throws IOException, InterruptedException {
+	/**
+	 * Generates (or reuses, for the same scale and seed) the Synthea population under target/;
+	 * {@code clients} case-management clients beside it.
+	 */
+	static BenchmarkData prepare(Scale scale, long seed, int clients) throws IOException, InterruptedException {
 		Path output = Path.of("target", "bench-data", "synthea-" + scale.syntheaPatients() + "-" + seed);
 		if (!Files.isDirectory(output) || jsonFiles(output).isEmpty()) {
 			Process synthea = new ProcessBuilder("bench/synthea/generate.sh",
@@ -45,7 +48,7 @@ final class BenchmarkData {
 		List<Path> patients = files.stream()
 				.filter(file -> !infrastructure.contains(file) && size(file) <= scale.maxPatientBundleBytes())
 				.toList();
-		return new BenchmarkData(infrastructure, patients, new CaseManagementGenerator(seed), scale.caseManagementClients());
+		return new BenchmarkData(infrastructure, patients, new CaseManagementGenerator(seed), clients);
 	}
 
 	private static long size(Path file) {

@@ -15,15 +15,15 @@ import org.casebridge.ServerProcess;
  * run. Writes {@code bench/RESULTS.md} and {@code bench/results.json}. Run it with {@code bench/run}.
  *
  * <pre>
- * bench/run [--scale small|medium|large]
- *           [--scenarios ingest,create,referral,search,everything,apply,notification]
+ * bench/run [--scale small|medium|large] [--clients N]
+ *           [--scenarios ingest,create,referral,search,everything,apply,notification,caseload]
  *           [--iterations 200] [--seed 42] [--rounds 1]
  * </pre>
  */
 public final class BenchmarkSuite {
 
 	static final List<String> SCENARIOS = List.of(
-			"ingest", "create", "referral", "search", "everything", "apply", "notification");
+			"ingest", "create", "referral", "search", "everything", "apply", "notification", "caseload");
 
 	private BenchmarkSuite() {}
 
@@ -35,10 +35,11 @@ public final class BenchmarkSuite {
 		int iterations = Integer.parseInt(options.getOrDefault("iterations", "200"));
 		long seed = Long.parseLong(options.getOrDefault("seed", "42"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+		int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(scale.caseManagementClients())));
 		Path jar = ServerProcess.builtJar();
 
 		Progress.print("preparing %s data (seed %d)", scale, seed);
-		BenchmarkData data = BenchmarkData.prepare(scale, seed);
+		BenchmarkData data = BenchmarkData.prepare(scale, seed, clients);
 		Progress.print("%d Synthea patients, %d case-management clients", data.syntheaPatients.size(), data.caseManagementClients);
 
 		Map<String, Object> runs = new LinkedHashMap<>();
@@ -73,7 +74,8 @@ public final class BenchmarkSuite {
 			result.put("startup_ms", server.startupMillis());
 			result.put("rss_after_startup_mb", server.rssBytes() / (1024 * 1024));
 			IngestScenario ingest = new IngestScenario();
-			if (scenarios.contains("ingest") || scenarios.contains("search") || scenarios.contains("everything")) {
+			if (scenarios.contains("ingest") || scenarios.contains("search") || scenarios.contains("everything")
+					|| scenarios.contains("caseload")) {
 				result.put("ingest", ingest.run(fhir, data));
 			}
 			RequestScenarios requests = new RequestScenarios(fhir, iterations, seed);
@@ -95,6 +97,10 @@ public final class BenchmarkSuite {
 			if (scenarios.contains("notification")) {
 				result.put("notification", new NotificationScenario(fhir, iterations).run());
 			}
+			if (scenarios.contains("caseload")) {
+				// Stock HAPI has no $caseload: only the view composed from plain searches is measured there.
+				result.put("caseload", new CaseloadScenario(fhir, data, iterations, system == SystemUnderTest.CASEBRIDGE).run());
+			}
 			result.put("rss_after_load_mb", server.rssBytes() / (1024 * 1024));
 		}
 		return result;
@@ -104,7 +110,7 @@ public final class BenchmarkSuite {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
-				throw new IllegalArgumentException("Usage: bench/run [--scale small|medium|large] [--scenarios "
+				throw new IllegalArgumentException("Usage: bench/run [--scale small|medium|large] [--clients N] [--scenarios "
 						+ String.join(",", SCENARIOS) + "] [--iterations N] [--seed N] [--rounds N]");
 			}
 			options.put(args[i].substring(2), args[++i]);

@@ -17,6 +17,17 @@ final class FhirHttp {
 	static final ObjectMapper JSON = new ObjectMapper();
 	private static final String FHIR_JSON = "application/fhir+json";
 
+	/** A response with a status other than the request expected. */
+	static final class UnexpectedStatus extends IllegalStateException {
+
+		final int status;
+
+		UnexpectedStatus(String message, int status) {
+			super(message);
+			this.status = status;
+		}
+	}
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
 
@@ -55,8 +66,8 @@ final class FhirHttp {
 					return JSON.readTree(response.body());
 				}
 			}
-			throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-					+ response.statusCode() + ": " + abbreviate(response.body()));
+			throw new UnexpectedStatus(response.request().method() + " " + response.request().uri() + " answered "
+					+ response.statusCode() + ": " + abbreviate(response.body()), response.statusCode());
 		} catch (IOException e) {
 			throw new IllegalStateException(e);
 		} catch (InterruptedException e) {

@@ -25,6 +25,7 @@ final class ResultsReport {
 	private final Map<String, Object> stock;
 	private final Map<String, Object> unvalidated;
 	private final Map<String, Object> physical;
+	private final int clients;
 
 	ResultsReport(Scale scale, long seed, int iterations, BenchmarkData data, Map<String, Object> runs,
 			Map<String, Object> physical) {
@@ -38,6 +39,7 @@ final class ResultsReport {
 		this.stock = lastRun(runs, SystemUnderTest.STOCK_HAPI);
 		this.unvalidated = lastRun(runs, SystemUnderTest.CASEBRIDGE_UNVALIDATED);
 		this.physical = physical;
+		this.clients = data.caseManagementClients;
 	}
 
 	void write(Path markdown, Path jsonFile) throws IOException {
@@ -69,6 +71,7 @@ final class ResultsReport {
 			row(md, "4 search", query + ", p95 ms", "search", query, "p95_ms");
 		}
 		row(md, "5 $everything", "p50 ms", "everything", "latency", "p50_ms");
+		row(md, "5 $everything", "p95 ms", "everything", "latency", "p95_ms");
 		row(md, "5 $everything", "resources returned", "everything", "returned");
 		for (String request : List.of(RequestScenarios.APPLY, RequestScenarios.CAREPLAN_READ)) {
 			row(md, "6 $apply (CaseBridge only)", request + " p50 ms", "apply", request, "p50_ms");
@@ -78,6 +81,13 @@ final class ResultsReport {
 		row(md, "7 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
 		row(md, "8 notification (CaseBridge only)", "Task update → delivered p50 ms", "notification", "p50_ms");
 		row(md, "8 notification (CaseBridge only)", "Task update → delivered p95 ms", "notification", "p95_ms");
+		for (String view : List.of(CaseloadScenario.OPERATION, CaseloadScenario.PLAIN)) {
+			for (String percentile : List.of("p50_ms", "p95_ms")) {
+				row(md, "9 caseload view, 50 clients, 1 VU", view + " " + percentile.replace("_ms", " ms"), "caseload", view,
+						percentile);
+			}
+		}
+		caseload(md);
 
 		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
 				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
@@ -115,6 +125,12 @@ final class ResultsReport {
 		}
 		Double everything = number(caseBridge, "everything", "latency", "p50_ms");
 		target(md, "$everything p50 ≤ 20 ms", everything, everything != null && everything <= 20);
+		Double caseload = number(caseBridge, "caseload", CaseloadScenario.OPERATION, "p95_ms");
+		target(md, "$caseload p95 ≤ 50 ms (50-client caseload, 10,000 clients; measured at " + clients + ")", caseload,
+				caseload != null && caseload <= 50);
+		Double caseloadRatio = ratio(number(caseBridge, "caseload", CaseloadScenario.PLAIN, "p95_ms"), caseload);
+		target(md, "plain searches / $caseload ≥ 10× (p95, both on CaseBridge)", caseloadRatio,
+				caseloadRatio != null && caseloadRatio >= 10);
 		Double notification = number(caseBridge, "notification", "p95_ms");
 		target(md, "referral update → notification delivered p95 ≤ 1 s", notification,
 				notification != null && notification <= 1000);
@@ -124,6 +140,40 @@ final class ResultsReport {
 		target(md, "RSS ≤ 1 GiB with -Xmx768m", rss, rss != null && rss <= 1024);
 		md.append('\n').append(profileNotes());
 		return md.toString();
+	}
+
+	/** The caseload view through $caseload against the same view composed from plain searches. */
+	private void caseload(StringBuilder md) {
+		if (!(caseBridge.get("caseload") instanceof Map<?, ?> figures)) {
+			return;
+		}
+		md.append("\nThe caseload view (scenario 9) at ").append(clients).append(" clients: `$caseload` on CaseBridge ")
+				.append("against the same view composed from plain searches (")
+				.append(figures.get("plain_requests_per_view")).append(" requests per view, each for all ")
+				.append(figures.get("clients_per_view")).append(" clients at once), on each server:\n\n")
+				.append("| Plain searches on | plain p50 ms | plain p95 ms | $caseload p50 ms | $caseload p95 ms ")
+				.append("| plain / $caseload p50 | plain / $caseload p95 |\n|---|---|---|---|---|---|---|\n");
+		Double operationP50 = number(caseBridge, "caseload", CaseloadScenario.OPERATION, "p50_ms");
+		Double operationP95 = number(caseBridge, "caseload", CaseloadScenario.OPERATION, "p95_ms");
+		for (Map.Entry<String, Map<String, Object>> server : List.of(Map.entry("CaseBridge", caseBridge),
+				Map.entry("stock HAPI", stock))) {
+			Double plainP50 = number(server.getValue(), "caseload", CaseloadScenario.PLAIN, "p50_ms");
+			Double plainP95 = number(server.getValue(), "caseload", CaseloadScenario.PLAIN, "p95_ms");
+			md.append("| ").append(server.getKey()).append(" | ").append(format(plainP50)).append(" | ")
+					.append(format(plainP95)).append(" | ").append(format(operationP50)).append(" | ")
+					.append(format(operationP95)).append(" | ").append(times(ratio(plainP50, operationP50))).append(" | ")
+					.append(times(ratio(plainP95, operationP95))).append(" |\n");
+		}
+		if (figures.get("operation_missing") != null) {
+			md.append("\n`$caseload` was not measured: ").append(figures.get("operation_missing")).append('\n');
+		}
+		if (figures.get("agreement") instanceof Map<?, ?> agreement) {
+			md.append("\nThe two views of the first case manager: ").append(agreement.get("clients_in_both"))
+					.append(" of ").append(figures.get("clients_per_view")).append(" clients in both, ")
+					.append(agreement.get("clients_with_as_many_reasons")).append(" with as many reasons; reasons by code, ")
+					.append("plain ").append(figures.get("plain_reasons")).append(", $caseload ")
+					.append(agreement.get("operation_reasons")).append(".\n");
+		}
 	}
 
 	/** The analysis behind the figures, kept by hand in bench/profile-notes.md. */
@@ -177,6 +227,10 @@ final class ResultsReport {
 
 	private static Double ratio(Double ours, Double theirs) {
 		return ours == null || theirs == null || theirs == 0 ? null : ours / theirs;
+	}
+
+	private static String times(Double ratio) {
+		return ratio == null ? "–" : format(ratio) + "×";
 	}
 
 	private static String format(Double value) {

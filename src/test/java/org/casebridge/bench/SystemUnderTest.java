@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * The servers compared in the same run, on the same data: CaseBridge and stock HAPI in every
- * scenario but {@code $apply} (which stock HAPI lacks), and CaseBridge without write validation in ingest and create, which measures what
+ * scenario but {@code $apply} and notification (stock HAPI lacks the one and runs no
+ * subscriptions; in the caseload scenario it answers the plain searches only), and CaseBridge
+ * without write validation in ingest and create, which measures what
  * validation costs on an otherwise identical server (the ingest also warms its JIT as much as the
  * others' before the creates are timed).
  */
