@@ -17,7 +17,7 @@ import org.casebridge.ServerProcess;
  * <pre>
  * bench/run [--scale small|medium|large] [--clients N]
  *           [--scenarios ingest,create,referral,search,everything,apply,notification,caseload]
- *           [--iterations 200] [--seed 42] [--rounds 1]
+ *           [--iterations 200] [--seed 42] [--rounds 1] [--systems casebridge,stock_hapi,casebridge_unvalidated]
  * </pre>
  */
 public final class BenchmarkSuite {
@@ -36,6 +36,8 @@ public final class BenchmarkSuite {
 		long seed = Long.parseLong(options.getOrDefault("seed", "42"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(scale.caseManagementClients())));
+		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems", "casebridge,stock_hapi,casebridge_unvalidated")
+				.split(",")).map(name -> SystemUnderTest.valueOf(name.trim().toUpperCase())).collect(Collectors.toSet());
 		Path jar = ServerProcess.builtJar();
 
 		Progress.print("preparing %s data (seed %d)", scale, seed);
@@ -45,7 +47,7 @@ public final class BenchmarkSuite {
 		Map<String, Object> runs = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
 			for (SystemUnderTest system : SystemUnderTest.values()) {
-				if (system.scenarios(scenarios).isEmpty()) {
+				if (!systems.contains(system) || system.scenarios(scenarios).isEmpty()) {
 					continue;
 				}
 				Progress.print("round %d: %s", round, system.label());
@@ -111,7 +113,7 @@ public final class BenchmarkSuite {
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
 				throw new IllegalArgumentException("Usage: bench/run [--scale small|medium|large] [--clients N] [--scenarios "
-						+ String.join(",", SCENARIOS) + "] [--iterations N] [--seed N] [--rounds N]");
+						+ String.join(",", SCENARIOS) + "] [--iterations N] [--seed N] [--rounds N] [--systems casebridge,...]");
 			}
 			options.put(args[i].substring(2), args[++i]);
 		}

@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  */
 final class CaseloadBySearches {
 
-	/** Days a referral Task may stay requested; days it may stay accepted, in progress or on hold. */
-	static final int REQUESTED_DAYS = 7;
+	/**
+	 * Days a referral Task may stay requested; days it may stay accepted, in progress or on hold:
+	 * the server's defaults (casebridge.caseload.referral-acceptance and -completion).
+	 */
+	static final int REQUESTED_DAYS = 5;
 	static final int UNFINISHED_DAYS = 30;
 
 	private static final String ASSESSMENT = "http://casebridge.org/fhir/CodeSystem/cb-assessment";
@@ -79,16 +82,16 @@ final class CaseloadBySearches {
 		Map<String, List<JsonNode>> episodes = bySubject(search("EpisodeOfCare?status=active&patient=" + subjects), "patient");
 		Map<String, List<JsonNode>> carePlans = bySubject(search("CarePlan?status=active&subject=" + subjects), "subject");
 		Map<String, List<JsonNode>> goals = bySubject(search("Goal?lifecycle-status=proposed,planned,accepted,active,on-hold"
-				+ "&target-date=lt" + today + "&subject=" + subjects), "subject");
+				+ "&target-date=lt" + today + "&achievement-status:not=achieved&subject=" + subjects), "subject");
 		Map<String, List<JsonNode>> tasks = bySubject(search("Task?code=" + encode("http://hl7.org/fhir/CodeSystem/task-code|fulfill")
 				+ "&status=requested,accepted,in-progress,on-hold,rejected,failed&patient=" + subjects), "for");
 		Map<String, List<JsonNode>> referrals = bySubject(search("ServiceRequest?subject=" + subjects), "subject");
 		Map<String, List<JsonNode>> responses =
 				bySubject(search("QuestionnaireResponse?status=completed,amended&subject=" + subjects), "subject");
-		Map<String, List<JsonNode>> checkIns = bySubject(search("Encounter?status=finished&type="
+		Map<String, List<JsonNode>> checkIns = bySubject(search("Encounter?status=arrived,triaged,in-progress,onleave,finished&type="
 				+ encode("http://casebridge.org/fhir/CodeSystem/cb-contact-mode|") + "&subject=" + subjects), "subject");
-		Map<String, List<JsonNode>> needs = bySubject(search("Condition?clinical-status=active&category="
-				+ encode("http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern") + "&subject=" + subjects), "subject");
+		Map<String, List<JsonNode>> needs = bySubject(search("Condition?clinical-status=active,recurrence,relapse&category="
+				+ encode("http://casebridge.org/fhir/CodeSystem/cb-service-category|") + "&subject=" + subjects), "subject");
 
 		List<Client> clients = new ArrayList<>();
 		for (String patient : patients) {
@@ -101,7 +104,7 @@ final class CaseloadBySearches {
 			ProgramTemplate template = program == null ? null : templates.get(program);
 			if (template != null) {
 				reassessmentsDue(template, responses.getOrDefault(patient, List.of()), reasons);
-				noContact(template, checkIns.getOrDefault(patient, List.of()), reasons);
+				noContact(template, episode, checkIns.getOrDefault(patient, List.of()), reasons);
 			}
 			needs(needs.getOrDefault(patient, List.of()), plans, reasons);
 			JsonNode name = first(names.get(patient));
@@ -117,23 +120,25 @@ final class CaseloadBySearches {
 			if (goal.path("achievementStatus").path("coding").path(0).path("code").asText().equals("achieved")) {
 				continue;
 			}
-			goal.path("target").forEach(target -> {
-				if (target.has("dueDate") && day(target.get("dueDate")).isBefore(today)) {
-					reasons.add(new Reason("goal-overdue", reference(goal), target.get("dueDate").asText()));
-				}
-			});
+			// One reason per goal, at its earliest due date (the search found a target due before today).
+			List<String> due = new ArrayList<>();
+			goal.path("target").forEach(target -> due.add(target.path("dueDate").asText()));
+			due.stream().filter(date -> !date.isEmpty()).min(Comparator.naturalOrder())
+					.ifPresent(date -> reasons.add(new Reason("goal-overdue", reference(goal), date)));
 		}
 	}
 
 	private void stalledReferrals(List<JsonNode> tasks, List<JsonNode> referrals, List<Reason> reasons) {
 		for (JsonNode task : tasks) {
 			String status = task.path("status").asText();
-			if (status.equals("requested") && day(task.path("authoredOn")).isBefore(today.minusDays(REQUESTED_DAYS))) {
-				reasons.add(new Reason("referral-not-accepted", reference(task), task.path("authoredOn").asText()));
-			} else if (UNFINISHED.contains(status) && day(task.path("lastModified")).isBefore(today.minusDays(UNFINISHED_DAYS))) {
-				reasons.add(new Reason("referral-not-completed", reference(task), task.path("lastModified").asText()));
+			// Since when the Task has its status: its lastModified, else when it was authored.
+			JsonNode since = task.has("lastModified") ? task.get("lastModified") : task.path("authoredOn");
+			if (status.equals("requested") && day(since).isBefore(today.minusDays(REQUESTED_DAYS))) {
+				reasons.add(new Reason("referral-not-accepted", reference(task), since.asText()));
+			} else if (UNFINISHED.contains(status) && day(since).isBefore(today.minusDays(UNFINISHED_DAYS))) {
+				reasons.add(new Reason("referral-not-completed", reference(task), since.asText()));
 			} else if ((status.equals("rejected") || status.equals("failed")) && !followedUp(task, referrals)) {
-				reasons.add(new Reason("referral-no-follow-up", reference(task), task.path("lastModified").asText()));
+				reasons.add(new Reason("referral-unresolved", reference(task), since.asText()));
 			}
 		}
 	}
@@ -152,7 +157,8 @@ final class CaseloadBySearches {
 				}
 			}
 			if (original != null && categories(referral).stream().anyMatch(categories(original)::contains)
-					&& referral.path("authoredOn").asText().compareTo(original.path("authoredOn").asText()) > 0) {
+					&& !referral.path("status").asText().equals("entered-in-error")
+					&& referral.path("authoredOn").asText().compareTo(original.path("authoredOn").asText()) >= 0) {
 				return true;
 			}
 		}
@@ -172,16 +178,22 @@ final class CaseloadBySearches {
 		});
 	}
 
-	private void noContact(ProgramTemplate template, List<JsonNode> checkIns, List<Reason> reasons) {
+	/** Counted from the last check-in up to today, or from the enrolment when there is none since. */
+	private void noContact(ProgramTemplate template, JsonNode episode, List<JsonNode> checkIns, List<Reason> reasons) {
 		if (template.checkInDays() == null) {
 			return;
 		}
 		JsonNode latest = checkIns.stream()
+				.filter(checkIn -> !day(checkIn.path("period").path("start")).isAfter(today))
 				.max(Comparator.comparing(checkIn -> checkIn.path("period").path("start").asText()))
 				.orElse(null);
-		if (latest == null || day(latest.path("period").path("start")).isBefore(today.minusDays(template.checkInDays()))) {
-			reasons.add(new Reason("no-contact", latest == null ? null : reference(latest),
-					latest == null ? null : latest.path("period").path("start").asText()));
+		JsonNode enrolled = episode == null ? null : episode.path("period").path("start");
+		if (latest == null || (enrolled != null && day(latest.path("period").path("start")).isBefore(day(enrolled)))) {
+			if (enrolled != null && day(enrolled).isBefore(today.minusDays(template.checkInDays()))) {
+				reasons.add(new Reason("no-contact", reference(episode), enrolled.asText()));
+			}
+		} else if (day(latest.path("period").path("start")).isBefore(today.minusDays(template.checkInDays()))) {
+			reasons.add(new Reason("no-contact", reference(latest), latest.path("period").path("start").asText()));
 		}
 	}
 
@@ -189,12 +201,10 @@ final class CaseloadBySearches {
 		Set<String> addressed = new HashSet<>();
 		plans.forEach(plan -> plan.path("addresses").forEach(need -> addressed.add(need.path("reference").asText())));
 		for (JsonNode need : needs) {
-			for (JsonNode coding : need.path("code").path("coding")) {
-				if (ASSESSMENT.equals(coding.path("system").asText()) && HIGH_RISK_NEEDS.contains(coding.path("code").asText())) {
-					reasons.add(new Reason("high-risk", reference(need), need.path("recordedDate").asText()));
-				}
-			}
-			if (!addressed.contains(reference(need))) {
+			JsonNode coding = need.path("code").path("coding").path(0);
+			if (ASSESSMENT.equals(coding.path("system").asText()) && HIGH_RISK_NEEDS.contains(coding.path("code").asText())) {
+				reasons.add(new Reason("high-risk", reference(need), need.path("recordedDate").asText()));
+			} else if (!addressed.contains(reference(need))) {
 				reasons.add(new Reason("unaddressed-need", reference(need), need.path("recordedDate").asText()));
 			}
 		}
