@@ -61,6 +61,19 @@ class PatientCompartmentIT extends SecuredServerTestBase {
 	}
 
 	@Test
+	void everythingReturnsItsOwnCompartmentAndIsRefusedForAnotherPatient() {
+		String token = token(Client.PATIENT_APP, "patient/*.rs");
+
+		java.net.http.HttpResponse<String> own = get("/fhir/Patient/" + TestAuthorizationServer.PATIENT + "/$everything?_count=1000", token);
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+		assertThat(parse(own, Bundle.class).getEntry())
+				.extracting(entry -> entry.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+				.contains("Patient/" + TestAuthorizationServer.PATIENT, ownObservation)
+				.doesNotContain("Patient/" + TestAuthorizationServer.OTHER_PATIENT, othersObservation);
+		assertRefused(get("/fhir/Patient/" + TestAuthorizationServer.OTHER_PATIENT + "/$everything", token));
+	}
+
+	@Test
 	void searchingForAnotherPatientsRecordsIsRefused() {
 		String token = token(Client.PATIENT_APP, "patient/*.rs");
 
