@@ -87,6 +87,16 @@ class BearerTokenIT extends SecuredServerTestBase {
 		assertThat(send(request("/actuator/health").build()).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void aBrowsersCorsPreflightNeedsNoTokenSinceItCannotCarryOne() {
+		HttpResponse<String> preflight = send(request("/fhir/Patient").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+				.header("Origin", BROWSER_APP).header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "authorization").build());
+
+		assertThat(preflight.statusCode()).isEqualTo(200);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(BROWSER_APP);
+	}
+
 	/** Claims the issuer would put in a token for the EHR backend, valid for five minutes. */
 	private static JWTClaimsSet.Builder valid() {
 		Instant now = Instant.now();

@@ -29,9 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "casebridge.security.audience=" + TestAuthorizationServer.AUDIENCE)
+		properties = {
+			"casebridge.security.audience=" + TestAuthorizationServer.AUDIENCE,
+			"casebridge.server.cors-allowed-origins=" + SecuredServerTestBase.BROWSER_APP})
 public abstract class SecuredServerTestBase extends FhirServerTestBase {
 
+	/** The origin of a browser app allowed to call the server (CORS). */
+	protected static final String BROWSER_APP = "https://app.casebridge.test";
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
