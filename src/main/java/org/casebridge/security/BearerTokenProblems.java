@@ -7,6 +7,7 @@ import org.casebridge.server.OperationOutcomeWriter;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,12 +35,12 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
 			throws IOException {
 		challenge.commence(request, response, refusal);
+		// invalid_request (a malformed Authorization header) is 400, everything else 401.
 		boolean malformedRequest = response.getStatus() == HttpServletResponse.SC_BAD_REQUEST;
-		outcomes.write(response, response.getStatus(), malformedRequest ? IssueType.INVALID : IssueType.LOGIN,
-				refusal instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException
-								|| malformedRequest
-						? "The access token is not valid: " + refusal.getMessage()
-						: "This request needs an OAuth2 Bearer access token (Authorization: Bearer <token>)");
+		String diagnostics = refusal instanceof InvalidBearerTokenException || malformedRequest
+				? "The access token is not valid: " + refusal.getMessage()
+				: "This request needs an OAuth2 Bearer access token (Authorization: Bearer <token>)";
+		outcomes.write(response, response.getStatus(), malformedRequest ? IssueType.INVALID : IssueType.LOGIN, diagnostics);
 	}
 
 	@Override

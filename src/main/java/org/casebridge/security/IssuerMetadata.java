@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * The configured issuer's metadata: OpenID Connect Discovery 1.0 §4
@@ -56,7 +57,7 @@ class IssuerMetadata {
 		if (!value.isArray()) {
 			return List.of();
 		}
-		return java.util.stream.StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).toList();
+		return StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText).toList();
 	}
 
 	private JsonNode metadata() {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.casebridge.server.OperationOutcomeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,7 +65,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityMode mode, BearerTokenProblems problems,
-			org.springframework.beans.factory.ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+			ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(AbstractHttpConfigurer::disable)

@@ -1,5 +1,9 @@
 package org.casebridge.security;
 
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
 /**
  * Whether the server checks tokens, decided once at start-up (issue 13, "Modes"):
  *
@@ -37,11 +41,10 @@ enum SecurityMode {
 	}
 
 	/** For beans that exist only when tokens are checked: {@code casebridge.security.issuer} is set and not blank. */
-	static class IssuerConfigured implements org.springframework.context.annotation.Condition {
+	static class IssuerConfigured implements Condition {
 
 		@Override
-		public boolean matches(org.springframework.context.annotation.ConditionContext context,
-				org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			String issuer = context.getEnvironment().getProperty("casebridge.security.issuer");
 			return issuer != null && !issuer.isBlank();
 		}

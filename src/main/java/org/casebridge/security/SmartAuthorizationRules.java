@@ -3,15 +3,16 @@ package org.casebridge.security;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
-import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,8 +121,8 @@ final class SmartAuthorizationRules {
 
 	private static void add(IAuthRuleBuilder rules, SmartScope scope, Permission permission,
 			Map<String, List<IIdType>> compartments) {
-		String name = scope.context().name().toLowerCase(java.util.Locale.ROOT) + "/" + scope.resourceType() + "."
-				+ permission.name().toLowerCase(java.util.Locale.ROOT);
+		String name = scope.context().name().toLowerCase(Locale.ROOT) + "/" + scope.resourceType() + "."
+				+ permission.name().toLowerCase(Locale.ROOT);
 		if (compartments.isEmpty()) {
 			target(rules.allow(name), scope, permission).withAnyId().withTester(new InteractionTester(permission));
 			return;
@@ -131,7 +132,7 @@ final class SmartAuthorizationRules {
 	}
 
 	private static IAuthRuleBuilderRuleOpClassifier target(
-			ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRule allow, SmartScope scope, Permission permission) {
+			IAuthRuleBuilderRule allow, SmartScope scope, Permission permission) {
 		IAuthRuleBuilderRuleOp op = switch (permission) {
 			case C -> allow.create();
 			case R, S -> allow.read();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestSecurityComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
 
@@ -58,7 +59,7 @@ final class SmartConfiguration {
 	/** {@code rest.security}: SMART-on-FHIR, with the endpoints a client needs to get a token. */
 	CapabilityStatementRestSecurityComponent restSecurity() {
 		CapabilityStatementRestSecurityComponent security = new CapabilityStatementRestSecurityComponent();
-		security.addService(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+		security.addService(new CodeableConcept().addCoding(new Coding(
 				"http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")))
 				.setDescription("OAuth2 Bearer tokens from " + issuer.issuer() + " with SMART App Launch v2 (and v1)"
 						+ " scopes; see .well-known/smart-configuration. Administrative operations need "

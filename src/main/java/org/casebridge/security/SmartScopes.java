@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,7 +63,7 @@ record SmartScopes(List<SmartScope> resourceScopes, boolean administrator) {
 		if (permissions.isEmpty() || permissions.get().isEmpty()) {
 			return Optional.empty();
 		}
-		Context context = Context.valueOf(matcher.group(1).toUpperCase(java.util.Locale.ROOT));
+		Context context = Context.valueOf(matcher.group(1).toUpperCase(Locale.ROOT));
 		return Optional.of(new SmartScope(context, matcher.group(2), permissions.get(), Optional.ofNullable(matcher.group(5))));
 	}
 
@@ -81,18 +82,9 @@ record SmartScopes(List<SmartScope> resourceScopes, boolean administrator) {
 				}
 				Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 				for (char letter : text.toCharArray()) {
-					permissions.add(Permission.valueOf(String.valueOf(letter).toUpperCase(java.util.Locale.ROOT)));
+					permissions.add(Permission.valueOf(String.valueOf(letter).toUpperCase(Locale.ROOT)));
 				}
 				return Optional.of(permissions);
 		}
-	}
-
-	/** Whether any scope grants {@code permission} on {@code resourceType}. */
-	boolean grant(Permission permission, String resourceType) {
-		return resourceScopes.stream().anyMatch(scope -> scope.appliesTo(resourceType) && scope.grants(permission));
-	}
-
-	boolean isEmpty() {
-		return resourceScopes.isEmpty() && !administrator;
 	}
 }

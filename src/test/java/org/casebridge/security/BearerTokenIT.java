@@ -12,6 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
@@ -89,7 +90,7 @@ class BearerTokenIT extends SecuredServerTestBase {
 
 	@Test
 	void aBrowsersCorsPreflightNeedsNoTokenSinceItCannotCarryOne() {
-		HttpResponse<String> preflight = send(request("/fhir/Patient").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+		HttpResponse<String> preflight = send(request("/fhir/Patient").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 				.header("Origin", BROWSER_APP).header("Access-Control-Request-Method", "GET")
 				.header("Access-Control-Request-Headers", "authorization").build());
 

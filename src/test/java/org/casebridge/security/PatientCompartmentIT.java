@@ -3,6 +3,8 @@ package org.casebridge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -64,7 +66,7 @@ class PatientCompartmentIT extends SecuredServerTestBase {
 	void everythingReturnsItsOwnCompartmentAndIsRefusedForAnotherPatient() {
 		String token = token(Client.PATIENT_APP, "patient/*.rs");
 
-		java.net.http.HttpResponse<String> own = get("/fhir/Patient/" + TestAuthorizationServer.PATIENT + "/$everything?_count=1000", token);
+		HttpResponse<String> own = get("/fhir/Patient/" + TestAuthorizationServer.PATIENT + "/$everything?_count=1000", token);
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
 		assertThat(parse(own, Bundle.class).getEntry())
 				.extracting(entry -> entry.getResource().getIdElement().toUnqualifiedVersionless().getValue())
@@ -88,10 +90,10 @@ class PatientCompartmentIT extends SecuredServerTestBase {
 		String other = fhirContext.newJsonParser().encodeResourceToString(observation(TestAuthorizationServer.OTHER_PATIENT));
 		assertRefused(send(request("/fhir/Observation").header("Content-Type", FHIR_JSON)
 				.header("Authorization", "Bearer " + token(Client.PATIENT_APP, "patient/Observation.crs"))
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(other)).build()));
+				.POST(HttpRequest.BodyPublishers.ofString(other)).build()));
 	}
 
-	private void assertRefused(java.net.http.HttpResponse<String> response) {
+	private void assertRefused(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isIn(403, 404);
 		assertThat(response.body()).contains("OperationOutcome");
 	}

@@ -55,13 +55,14 @@ class SmartScopesTest {
 
 		assertThat(scopes.resourceScopes()).extracting(SmartScope::resourceType).containsExactly("*");
 		assertThat(scopes.administrator()).isTrue();
-		assertThat(scopes.grant(Permission.S, "Observation")).isTrue();
-		assertThat(scopes.grant(Permission.C, "Observation")).isFalse();
+		assertThat(scopes.resourceScopes().get(0).grants(Permission.S)).isTrue();
+		assertThat(scopes.resourceScopes().get(0).grants(Permission.C)).isFalse();
+		assertThat(scopes.resourceScopes().get(0).appliesTo("Observation")).isTrue();
 	}
 
 	@Test
 	void aTokenWithoutScopesGrantsNothing() {
-		assertThat(SmartScopes.parse((String) null).isEmpty()).isTrue();
-		assertThat(SmartScopes.parse(List.of()).administrator()).isFalse();
+		assertThat(SmartScopes.parse((String) null)).isEqualTo(new SmartScopes(List.of(), false));
+		assertThat(SmartScopes.parse(List.of("system/Patient.rs")).administrator()).isFalse();
 	}
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -139,7 +141,7 @@ final class TestAuthorizationServer {
 
 		@Bean
 		RegisteredClientRepository clients() {
-			return new InMemoryRegisteredClientRepository(java.util.Arrays.stream(Client.values()).map(client ->
+			return new InMemoryRegisteredClientRepository(Arrays.stream(Client.values()).map(client ->
 					RegisteredClient.withId(client.id).clientId(client.id).clientSecret("{noop}" + secret(client))
 							.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 							.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -173,7 +175,7 @@ final class TestAuthorizationServer {
 		}
 
 		@Bean
-		AuthorizationServerSettings settings(org.springframework.core.env.Environment environment) {
+		AuthorizationServerSettings settings(Environment environment) {
 			return AuthorizationServerSettings.builder().issuer(environment.getRequiredProperty("test.issuer")).build();
 		}
 	}
