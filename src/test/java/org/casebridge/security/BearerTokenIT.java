@@ -83,8 +83,9 @@ class BearerTokenIT extends SecuredServerTestBase {
 	}
 
 	@Test
-	void theCapabilityStatementAndActuatorHealthNeedNoToken() {
+	void theCapabilityStatementTheOpenApiDescriptionAndActuatorHealthNeedNoToken() {
 		assertThat(get("/fhir/metadata", null).statusCode()).isEqualTo(200);
+		assertThat(send(request("/fhir/api-docs").header("Accept", "application/json").build()).statusCode()).isEqualTo(200);
 		assertThat(send(request("/actuator/health").build()).statusCode()).isEqualTo(200);
 	}
 
