@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
- * Puts the request body limits in front of the FHIR endpoint, right after the readiness gate, and
+ * Puts the request body limits in front of the FHIR endpoint, after the readiness gate and the token check, and
  * bounds every database transaction by the request time limit: Hibernate gives each statement
  * what is left of it, and PostgreSQL cancels a statement that runs past it.
  */
@@ -37,7 +37,9 @@ class LimitsConfig {
 			ServletRegistrationBean<RestfulServer> fhirServlet, LimitsProperties limits, OperationOutcomeWriter outcomes) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration =
 				new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, outcomes), fhirServlet);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		// After the readiness gate and the token check (spring.security.filter.order): nobody
+		// without a token makes the server read a body.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 }

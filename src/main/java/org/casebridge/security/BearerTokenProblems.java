@@ -1,0 +1,60 @@
+package org.casebridge.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.casebridge.server.OperationOutcomeWriter;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Answers what Spring Security refuses as a FHIR client expects, with an OperationOutcome: a missing
+ * or bad token 401 (403 for too little scope) with the {@code WWW-Authenticate: Bearer} challenge
+ * and RFC 6750 §3.1 error code that Spring Security's resource server sets, and a URL its firewall
+ * refuses (encoded slashes, {@code ..}, control characters) 400.
+ */
+class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+	private final BearerTokenAccessDeniedHandler insufficientScope = new BearerTokenAccessDeniedHandler();
+	private final OperationOutcomeWriter outcomes;
+
+	BearerTokenProblems(OperationOutcomeWriter outcomes) {
+		this.outcomes = outcomes;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
+			throws IOException {
+		challenge.commence(request, response, refusal);
+		// invalid_request (a malformed Authorization header) is 400, everything else 401.
+		boolean malformedRequest = response.getStatus() == HttpServletResponse.SC_BAD_REQUEST;
+		String diagnostics = refusal instanceof InvalidBearerTokenException || malformedRequest
+				? "The access token is not valid: " + refusal.getMessage()
+				: "This request needs an OAuth2 Bearer access token (Authorization: Bearer <token>)";
+		outcomes.write(response, response.getStatus(), malformedRequest ? IssueType.INVALID : IssueType.LOGIN, diagnostics);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
+			throws IOException {
+		insufficientScope.handle(request, response, refusal);
+		outcomes.write(response, HttpServletResponse.SC_FORBIDDEN, IssueType.FORBIDDEN,
+				"The access token's scopes do not allow this request");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)
+			throws IOException {
+		outcomes.write(response, HttpServletResponse.SC_BAD_REQUEST, IssueType.INVALID,
+				"The request URL or a header is malformed");
+	}
+}

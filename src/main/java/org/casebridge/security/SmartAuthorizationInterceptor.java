@@ -1,0 +1,51 @@
+package org.casebridge.security;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * HAPI's FHIR-aware enforcement with the rules the request's token earns (see
+ * {@link SmartAuthorizationRules}): it checks every interaction, each entry of a transaction or
+ * batch, and every resource a read, search or operation returns. A refusal is 403 with an
+ * OperationOutcome and, as RFC 6750 §3.1 asks, {@code WWW-Authenticate: Bearer error="insufficient_scope"}.
+ */
+class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
+
+	private final SmartAuthorizationRules rules;
+
+	SmartAuthorizationInterceptor(SmartAuthorizationRules rules) {
+		super(PolicyEnum.DENY);
+		this.rules = rules;
+	}
+
+	@Override
+	public List<IAuthRule> buildRuleList(RequestDetails request) {
+		return rules.rulesFor(currentAccess());
+	}
+
+	@Override
+	protected void handleDeny(RequestDetails request, Verdict decision) {
+		ForbiddenOperationException denied = new ForbiddenOperationException(
+				"Access denied: the access token's scopes do not allow this request");
+		denied.addResponseHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\","
+				+ " error_description=\"The access token's scopes do not allow this request\"");
+		throw denied;
+	}
+
+	/** What the token Spring Security verified for this request says, if there is one. */
+	static Optional<SmartAccess> currentAccess() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof JwtAuthenticationToken token) {
+			return Optional.of(SmartAccess.of(token.getToken()));
+		}
+		return Optional.empty();
+	}
+}

@@ -1,0 +1,96 @@
+package org.casebridge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.casebridge.FhirServerTestBase;
+import org.casebridge.security.TestAuthorizationServer.Client;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The server with access control on, trusting the {@link TestAuthorizationServer} on loopback: one
+ * Spring context shared by every security integration test. {@link #client} is an EHR backend
+ * service allowed everything on every resource, for setting data up; tests ask the authorization
+ * server for the tokens they examine, as a real client would.
+ */
+@SpringBootTest(
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+			"casebridge.security.audience=" + TestAuthorizationServer.AUDIENCE,
+			"casebridge.server.cors-allowed-origins=" + SecuredServerTestBase.BROWSER_APP})
+public abstract class SecuredServerTestBase extends FhirServerTestBase {
+
+	/** The origin of a browser app allowed to call the server (CORS). */
+	protected static final String BROWSER_APP = "https://app.casebridge.test";
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		registry.add("casebridge.security.issuer", TestAuthorizationServer::issuer);
+	}
+
+	@BeforeEach
+	void connectAsEhrBackend() {
+		client = clientWith(token(Client.EHR_BACKEND, "system/*.cruds"));
+	}
+
+	/** An access token for {@code client} with {@code scopes}, by client_credentials (RFC 6749 §4.4). */
+	protected String token(Client client, String scopes) {
+		return TOKENS.computeIfAbsent(client.id + " " + scopes, key -> requestToken(client, scopes));
+	}
+
+	private String requestToken(Client client, String scopes) {
+		String credentials = Base64.getEncoder().encodeToString(
+				(client.id + ":" + TestAuthorizationServer.secret(client)).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(TestAuthorizationServer.tokenEndpoint()))
+				.header("Authorization", "Basic " + credentials)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+						+ URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
+				.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		try {
+			return JSON.readTree(response.body()).path("access_token").asText();
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	protected IGenericClient clientWith(String token) {
+		IGenericClient withToken = fhirContext.newRestfulGenericClient(baseUrl());
+		withToken.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		return withToken;
+	}
+
+	/** GET of a path below the server root with a token (or none, if {@code token} is null). */
+	protected HttpResponse<String> get(String path, String token) {
+		HttpRequest.Builder request = request(path).header("Accept", FHIR_JSON);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	/** The answer is {@code status} with an OperationOutcome. */
+	protected void assertRefusedWithOperationOutcome(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("fhir+json"));
+		OperationOutcome outcome = parse(response, OperationOutcome.class);
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).isNotBlank();
+	}
+}

@@ -1,0 +1,50 @@
+package org.casebridge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
+import org.junit.jupiter.api.Test;
+
+/** Which compartments a token's searches are narrowed to. */
+class SmartAuthorizationRulesTest {
+
+	private final SmartAuthorizationRules rules = new SmartAuthorizationRules(UserCompartments.ownCompartment());
+
+	@Test
+	void aPatientScopeNarrowsToThePatientsCompartment() {
+		assertThat(rules.searchNarrowing(access("patient/*.rs", new IdType("Patient/a"), null), "Observation"))
+				.contains(List.of("Patient/a"));
+	}
+
+	@Test
+	void aUserScopeNarrowsToTheUsersOwnCompartment() {
+		assertThat(rules.searchNarrowing(access("user/*.rs", null, new IdType("Practitioner/p")), "CareTeam"))
+				.contains(List.of("Practitioner/p"));
+	}
+
+	@Test
+	void aSystemScopeForTheTypeSearchesItWhole() {
+		assertThat(rules.searchNarrowing(access("patient/*.rs system/Observation.s", new IdType("Patient/a"), null),
+				"Observation")).isEmpty();
+	}
+
+	@Test
+	void scopesThatCannotSearchTheTypeNarrowNothing() {
+		assertThat(rules.searchNarrowing(access("patient/Observation.r", new IdType("Patient/a"), null), "Observation"))
+				.isEmpty();
+		assertThat(rules.searchNarrowing(access("patient/*.rs", null, null), "Observation")).isEmpty();
+	}
+
+	@Test
+	void aTokenWithoutResourceScopesGetsOnlyTheCapabilityStatement() {
+		assertThat(rules.rulesFor(Optional.of(access("openid fhirUser", null, null)))).hasSize(2);
+		assertThat(rules.rulesFor(Optional.empty())).hasSize(2);
+	}
+
+	private static SmartAccess access(String scopes, IIdType patient, IIdType fhirUser) {
+		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser));
+	}
+}
