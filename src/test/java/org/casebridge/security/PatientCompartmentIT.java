@@ -82,6 +82,21 @@ class PatientCompartmentIT extends SecuredServerTestBase {
 		assertRefused(get("/fhir/Observation?subject=Patient/" + TestAuthorizationServer.OTHER_PATIENT, token));
 	}
 
+	/**
+	 * A caseload names other clients: until case managers' access is narrowed to their caseloads,
+	 * only a token that may read every record (a system scope) gets one.
+	 */
+	@Test
+	void aCaseloadIsRefusedToPatientAndCaseManagerTokensAndGivenToASystemToken() {
+		String caseManager = newPractitioner().getReference();
+
+		assertRefused(get("/fhir/" + caseManager + "/$caseload", token(Client.PATIENT_APP, "patient/*.rs")));
+		assertRefused(get("/fhir/" + caseManager + "/$caseload", token(Client.CASE_MANAGER_APP, "user/*.rs")));
+		assertRefused(get("/fhir/$caseload?practitioner=" + caseManager, token(Client.PATIENT_APP, "patient/*.rs")));
+		HttpResponse<String> ehr = get("/fhir/" + caseManager + "/$caseload", token(Client.EHR_BACKEND, "system/*.rs"));
+		assertThat(ehr.statusCode()).as(ehr.body()).isEqualTo(200);
+	}
+
 	@Test
 	void itCreatesInItsOwnCompartmentOnly() {
 		IGenericClient app = clientWith(token(Client.PATIENT_APP, "patient/Observation.crs"));
