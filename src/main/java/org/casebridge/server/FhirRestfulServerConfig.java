@@ -1,5 +1,6 @@
 package org.casebridge.server;
 
+import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
@@ -39,6 +40,7 @@ class FhirRestfulServerConfig {
 			ResourceProviderFactory resourceProviders,
 			JpaSystemProvider<?, ?> systemProvider,
 			ValueSetOperationProvider valueSetOperations,
+			BulkDataExportProvider bulkExport,
 			ObjectProvider<OperationProvider> featureOperations,
 			DatabaseBackedPagingProvider pagingProvider,
 			IFhirSystemDao<?, ?> systemDao,
@@ -55,6 +57,8 @@ class FhirRestfulServerConfig {
 
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProviders(systemProvider, valueSetOperations);
+		// FHIR Bulk Data $export (system, Patient, Group) and its status endpoint, run as HAPI batch jobs.
+		server.registerProvider(bulkExport);
 		featureOperations.orderedStream().forEach(server::registerProvider);
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
