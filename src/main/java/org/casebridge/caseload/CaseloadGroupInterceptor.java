@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * members are the clients (Patients) who are the subject of an active CareTeam on which the
  * Practitioner takes part, directly or through one of their PractitionerRoles. An EHR finds it by
  * {@code identifier=http://casebridge.org/fhir/sid/caseload|<Practitioner id>} and exports exactly
- * that caseload with {@code Group/[id]/$export} (Bulk Data Access 2.0, group-level export).
+ * that caseload with {@code Group/[id]/$export} (Bulk Data Access 2.0, group-level export). The
+ * Group names the Practitioner only in its identifier, not by reference, so a Practitioner whose
+ * care teams are gone can still be deleted.
  *
  * <p>Each change recomputes the members from the stored care teams rather than adding or removing
  * one, so a client on two of the case manager's teams stays when one ends. Two care teams of the
@@ -130,7 +132,6 @@ class CaseloadGroupInterceptor {
 		}
 		Group group = new Group().setType(GroupType.PERSON).setActual(true)
 				.setName("Caseload of Practitioner/" + practitionerId)
-				.setManagingEntity(new Reference("Practitioner/" + practitionerId))
 				.setQuantity(clients.size());
 		group.addIdentifier().setSystem(CASELOAD_SYSTEM).setValue(practitionerId);
 		clients.forEach(client -> group.addMember().setEntity(new Reference(client)));
