@@ -3,7 +3,7 @@ package org.casebridge.record;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.method.ResponsePage;
 import java.util.Date;
@@ -18,10 +18,10 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
 
 /**
- * The record, paged by offset: HAPI asks for the requested page's members and links the next and
- * previous pages as the same request with another {@code _offset} (the current page's offset and
- * size tell it where they start). Only the page's resources are loaded, with one search per
- * resource type on the page, under the caller's request.
+ * One page of the record, by offset: HAPI links the next and previous pages as the same request
+ * with another {@code _offset} (the current page's offset and size tell it where they start), and
+ * {@code total} is the whole record's size. Only the page's resources are loaded, with one search
+ * per resource type on the page.
  */
 final class ClientRecordBundle implements IBundleProvider {
 
@@ -29,26 +29,30 @@ final class ClientRecordBundle implements IBundleProvider {
 	private final int offset;
 	private final int pageSize;
 	private final DaoRegistry daoRegistry;
-	private final RequestDetails request;
 	private final InstantType published = InstantType.now();
 
-	ClientRecordBundle(List<Member> members, int offset, int pageSize, DaoRegistry daoRegistry, RequestDetails request) {
+	ClientRecordBundle(List<Member> members, int offset, int pageSize, DaoRegistry daoRegistry) {
 		this.members = members;
 		this.offset = offset;
 		this.pageSize = pageSize;
 		this.daoRegistry = daoRegistry;
-		this.request = request;
 	}
 
+	/**
+	 * HAPI reads an offset-paged provider from its start ({@code from} 0): it holds the current page
+	 * only.
+	 */
 	@Override
 	public List<IBaseResource> getResources(int from, int to, ResponsePage.ResponsePageBuilder page) {
-		List<Member> wanted = members.subList(Math.min(from, members.size()), Math.min(to, members.size()));
+		int start = Math.min(offset + from, members.size());
+		List<Member> wanted = members.subList(start, Math.max(start, Math.min(offset + Math.min(to, pageSize), members.size())));
 		Map<String, IBaseResource> loaded = wanted.stream().collect(Collectors.groupingBy(Member::type)).entrySet().stream()
 				.flatMap(type -> {
 					TokenOrListParam ids = new TokenOrListParam();
 					type.getValue().forEach(member -> ids.add(member.id()));
 					SearchParameterMap byId = SearchParameterMap.newSynchronous().add("_id", ids);
-					IBundleProvider found = daoRegistry.getResourceDao(type.getKey()).search(byId, request);
+					// Not under the caller's request, whose _count, _offset and _since HAPI would apply to this search too.
+					IBundleProvider found = daoRegistry.getResourceDao(type.getKey()).search(byId, new SystemRequestDetails());
 					return found.getResources(0, type.getValue().size()).stream();
 				})
 				.collect(Collectors.toMap(resource -> resource.getIdElement().toUnqualifiedVersionless().getValue(),

@@ -78,7 +78,7 @@ class EverythingPatientProvider extends PatientResourceProvider implements Resou
 		int pageSize = count == null || count.getValue() == null ? paging.getDefaultPageSize()
 				: Math.min(Math.max(count.getValue(), 1), paging.getMaximumPageSize());
 		int from = offset == null || offset.getValue() == null ? 0 : Math.max(offset.getValue(), 0);
-		return new ClientRecordBundle(record, from, pageSize, daoRegistry, request);
+		return new ClientRecordBundle(record, from, pageSize, daoRegistry);
 	}
 
 	private Set<String> resourceTypes(List<IPrimitiveType<String>> types) {
