@@ -13,11 +13,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Patient- and group-level exports without {@code _type} include the clients' Tasks: referrals,
- * follow-ups and advocacy are Tasks, and an EHR exporting a caseload expects them. R4's Patient
- * compartment (compartmentdefinition-patient.html) lists no Task, so HAPI leaves them out of
- * these exports; its export job finds a client's Tasks through Task's {@code patient} search
- * parameter ({@code Task.for}) once they are asked for.
+ * Patient- and group-level exports include the clients' Tasks, when they name no {@code _type} or
+ * name Task in it: referrals, follow-ups and advocacy are Tasks, and an EHR exporting a caseload
+ * expects them. R4's Patient compartment (compartmentdefinition-patient.html) lists no Task, so
+ * HAPI leaves them out of these exports (and refuses them in {@code _type}, see
+ * {@link ExportTaskTypeInterceptor}); its export job finds a client's Tasks through Task's
+ * {@code patient} search parameter ({@code Task.for}) once they are asked for.
  */
 @Component
 @Profile("!baseline")
@@ -28,8 +29,13 @@ class ExportTaskInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRE_INITIATE_BULK_EXPORT)
 	void includeTasks(BulkExportJobParameters parameters, RequestDetails request) {
-		if (parameters.getExportStyle() != ExportStyle.SYSTEM && !namesTypes(request)
-				&& !parameters.getResourceTypes().contains("Task")) {
+		if (parameters.getExportStyle() == ExportStyle.SYSTEM) {
+			return;
+		}
+		Object requested = request.getUserData().get(ExportTaskTypeInterceptor.REQUESTED_TYPES);
+		if (requested instanceof List<?> types) {
+			parameters.setResourceTypes(types.stream().map(String::valueOf).toList());
+		} else if (!namesTypes(request) && !parameters.getResourceTypes().contains("Task")) {
 			List<String> types = new ArrayList<>(parameters.getResourceTypes());
 			types.add("Task");
 			parameters.setResourceTypes(types);

@@ -80,6 +80,19 @@ class BulkExportIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void aGroupExportNarrowedByTypeKeepsTasks() {
+		Reference manager = newPractitioner();
+		Reference client = newClient();
+		careTeam(client, manager);
+		Reference goal = goal(client);
+		Reference task = task(client);
+
+		JsonNode manifest = export("/fhir/Group/" + caseload(manager) + "/$export?_type=Goal,Task");
+
+		assertThat(exported(manifest)).isEqualTo(Map.of("Goal", ids(goal), "Task", ids(task)));
+	}
+
+	@Test
 	void aSystemExportTakesTypeAndSince() {
 		Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Reference first = newClient();
