@@ -181,6 +181,8 @@ class BulkExportIT extends FhirServerTestBase {
 			}
 			assertThat(polled.statusCode()).as(polled.body()).isEqualTo(202);
 			assertThat(polled.headers().firstValue("X-Progress")).isPresent();
+			// The job step interval (5 s), not HAPI's two minutes.
+			assertThat(polled.headers().firstValue("Retry-After")).contains("5");
 			pause();
 		}
 		throw new AssertionError("Export " + status + " not complete within " + EXPORT_TIMEOUT);
