@@ -42,7 +42,9 @@ import org.springframework.stereotype.Component;
  * provider keeps its reads, writes and searches and HAPI's binding of the operation (the annotations
  * on the method overridden here, and so its entry in the CapabilityStatement); the body is ours.
  * Each page is computed afresh from the index, so paging needs no stored search: a resource added
- * while a client pages appears on a later page, since new resources get higher keys.
+ * while a client pages normally appears on a later page, since keys grow (each replica takes its
+ * own block of them, so one stored meanwhile through another replica can land earlier and shift
+ * the later entries by one, as a deletion does).
  */
 @Component
 @Profile("!baseline")
