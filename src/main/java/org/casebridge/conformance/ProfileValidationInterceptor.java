@@ -4,8 +4,11 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.interceptor.model.PrePatchDetails;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.util.ResourceUtil;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
  * <p>StructureDefinitions are the one exception: the R4 instance validator rejects the element
  * examples that R4 core's own snapshots carry (and every profile's snapshot copies them), so it
  * cannot judge a profile. Profiles are checked where they are authored, by SUSHI's compiler and
- * snapshot generator, and by validating their examples.
+ * snapshot generator, and by validating their examples. Nor are the Binary files of a bulk export,
+ * which HAPI's export job writes itself (up to 100 MB of NDJSON each, made of resources validated
+ * when they were stored): validating one would only parse it.
  *
  * <p>The {@code unvalidated} Spring profile leaves it out, for the benchmark that measures what
  * validation costs on an otherwise identical server.
@@ -36,13 +41,13 @@ class ProfileValidationInterceptor {
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	void created(IBaseResource resource) {
-		validate(resource);
+	void created(IBaseResource resource, RequestDetails request) {
+		validate(resource, request);
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	void updated(IBaseResource previous, IBaseResource updated) {
-		validate(updated);
+	void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+		validate(updated, request);
 	}
 
 	/**
@@ -57,8 +62,9 @@ class ProfileValidationInterceptor {
 		ResourceUtil.clearRawStringFromResource(patch.getResource());
 	}
 
-	private void validate(IBaseResource resource) {
-		if (!(resource instanceof StructureDefinition)) {
+	private void validate(IBaseResource resource, RequestDetails request) {
+		boolean exportFile = resource instanceof Binary && request instanceof SystemRequestDetails;
+		if (!(resource instanceof StructureDefinition) && !exportFile) {
 			validator.requireValid(resource);
 		}
 	}

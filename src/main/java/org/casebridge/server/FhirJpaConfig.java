@@ -74,6 +74,12 @@ class FhirJpaConfig {
 		// per system and code. _tag, _security and _profile are then indexed like any other
 		// parameter; HAPI's $meta operations do not see inline tags (see MetaOperationsInterceptor).
 		settings.setTagStorageMode(TagStorageModeEnum.INLINE);
+		// A bulk export holds what was stored when it was asked for, not an earlier identical
+		// export's files.
+		settings.setEnableBulkExportJobReuse(false);
+		// Export files are copies of client records: HAPI deletes them 2 hours after their export
+		// completed only with this on (off by default, and they would stay for ever).
+		settings.setEnableTaskBulkExportJobExecution(true);
 		return settings;
 	}
 

@@ -1,5 +1,6 @@
 package org.casebridge.server;
 
+import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
@@ -11,6 +12,7 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
@@ -39,7 +41,9 @@ class FhirRestfulServerConfig {
 			ResourceProviderFactory resourceProviders,
 			JpaSystemProvider<?, ?> systemProvider,
 			ValueSetOperationProvider valueSetOperations,
+			BulkDataExportProvider bulkExport,
 			ObjectProvider<OperationProvider> featureOperations,
+			ObjectProvider<ResourceProviderOverride> featureResourceProviders,
 			DatabaseBackedPagingProvider pagingProvider,
 			IFhirSystemDao<?, ?> systemDao,
 			JpaStorageSettings storageSettings,
@@ -53,8 +57,15 @@ class FhirRestfulServerConfig {
 		server.setImplementationDescription("CaseBridge care-coordination FHIR server");
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 
-		server.registerProviders(resourceProviders.createProviders());
+		List<ResourceProviderOverride> overrides = featureResourceProviders.orderedStream().toList();
+		server.registerProviders(resourceProviders.createProviders().stream()
+				.filter(hapi -> overrides.stream().noneMatch(feature ->
+						feature.getResourceType().equals(((IResourceProvider) hapi).getResourceType())))
+				.toList());
+		server.registerProviders(overrides);
 		server.registerProviders(systemProvider, valueSetOperations);
+		// FHIR Bulk Data $export (system, Patient, Group) and its status endpoint, run as HAPI batch jobs.
+		server.registerProvider(bulkExport);
 		featureOperations.orderedStream().forEach(server::registerProvider);
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
