@@ -18,6 +18,7 @@ import org.casebridge.ServerProcess;
  * bench/run [--scale small|medium|large] [--clients N]
  *           [--scenarios ingest,create,referral,search,everything,apply,notification,caseload]
  *           [--iterations 200] [--seed 42] [--rounds 1] [--systems casebridge,stock_hapi,casebridge_unvalidated]
+ *           [--reuse-database true]
  * </pre>
  */
 public final class BenchmarkSuite {
@@ -36,6 +37,8 @@ public final class BenchmarkSuite {
 		long seed = Long.parseLong(options.getOrDefault("seed", "42"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(scale.caseManagementClients())));
+		// Measure again on the data an earlier run of the same options left in each server's database.
+		boolean reuseDatabase = Boolean.parseBoolean(options.getOrDefault("reuse-database", "false"));
 		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems", "casebridge,stock_hapi,casebridge_unvalidated")
 				.split(",")).map(name -> SystemUnderTest.valueOf(name.trim().toUpperCase())).collect(Collectors.toSet());
 		Path jar = ServerProcess.builtJar();
@@ -51,7 +54,7 @@ public final class BenchmarkSuite {
 					continue;
 				}
 				Progress.print("round %d: %s", round, system.label());
-				Map<String, Object> result = run(system, jar, data, system.scenarios(scenarios), iterations, seed);
+				Map<String, Object> result = run(system, jar, data, system.scenarios(scenarios), iterations, seed, reuseDatabase);
 				runs.put(system.label() + " #" + round, result);
 			}
 		}
@@ -64,11 +67,13 @@ public final class BenchmarkSuite {
 	}
 
 	private static Map<String, Object> run(
-			SystemUnderTest system, Path jar, BenchmarkData data, Set<String> scenarios, int iterations, long seed)
-			throws Exception {
+			SystemUnderTest system, Path jar, BenchmarkData data, Set<String> scenarios, int iterations, long seed,
+			boolean reuseDatabase) throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Path log = Path.of("target", "bench-" + system.name().toLowerCase() + ".log");
-		ServerProcess.recreateDatabase(system.database());
+		if (!reuseDatabase) {
+			ServerProcess.recreateDatabase(system.database());
+		}
 		ServerProcess.Launch launch =
 				new ServerProcess.Launch(jar, system.springProfiles(), ServerProcess.jdbcUrl(system.database()), 8191, log);
 		try (ServerProcess server = ServerProcess.start(launch)) {
@@ -76,8 +81,8 @@ public final class BenchmarkSuite {
 			result.put("startup_ms", server.startupMillis());
 			result.put("rss_after_startup_mb", server.rssBytes() / (1024 * 1024));
 			IngestScenario ingest = new IngestScenario();
-			if (scenarios.contains("ingest") || scenarios.contains("search") || scenarios.contains("everything")
-					|| scenarios.contains("caseload")) {
+			if (!reuseDatabase && (scenarios.contains("ingest") || scenarios.contains("search")
+					|| scenarios.contains("everything") || scenarios.contains("caseload"))) {
 				result.put("ingest", ingest.run(fhir, data));
 			}
 			RequestScenarios requests = new RequestScenarios(fhir, iterations, seed);
