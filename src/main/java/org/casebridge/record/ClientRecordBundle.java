@@ -1,41 +1,47 @@
 package org.casebridge.record;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.jpa.dao.ISearchBuilder;
+import ca.uhn.fhir.jpa.dao.SearchBuilderFactory;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.method.ResponsePage;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.casebridge.record.ClientRecordIndex.Member;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * One page of the record, by offset: HAPI links the next and previous pages as the same request
  * with another {@code _offset} (the current page's offset and size tell it where they start), and
- * {@code total} is the whole record's size. Only the page's resources are loaded, with one search
- * per resource type on the page.
+ * {@code total} is the whole record's size. Only the page's resources are loaded, by their keys in
+ * one batch.
  */
 final class ClientRecordBundle implements IBundleProvider {
 
 	private final List<Member> members;
 	private final int offset;
 	private final int pageSize;
-	private final DaoRegistry daoRegistry;
+	private final SearchBuilderFactory<JpaPid> searchBuilders;
+	private final IHapiTransactionService transactions;
 	private final InstantType published = InstantType.now();
 
-	ClientRecordBundle(List<Member> members, int offset, int pageSize, DaoRegistry daoRegistry) {
+	ClientRecordBundle(List<Member> members, int offset, int pageSize, SearchBuilderFactory<JpaPid> searchBuilders,
+			IHapiTransactionService transactions) {
 		this.members = members;
 		this.offset = offset;
 		this.pageSize = pageSize;
-		this.daoRegistry = daoRegistry;
+		this.searchBuilders = searchBuilders;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -46,17 +52,15 @@ final class ClientRecordBundle implements IBundleProvider {
 	public List<IBaseResource> getResources(int from, int to, ResponsePage.ResponsePageBuilder page) {
 		int start = Math.min(offset + from, members.size());
 		List<Member> wanted = members.subList(start, Math.max(start, Math.min(offset + Math.min(to, pageSize), members.size())));
-		Map<String, IBaseResource> loaded = wanted.stream().collect(Collectors.groupingBy(Member::type)).entrySet().stream()
-				.flatMap(type -> {
-					TokenOrListParam ids = new TokenOrListParam();
-					type.getValue().forEach(member -> ids.add(member.id()));
-					SearchParameterMap byId = SearchParameterMap.newSynchronous().add("_id", ids);
-					// Not under the caller's request, whose _count, _offset and _since HAPI would apply to this search too.
-					IBundleProvider found = daoRegistry.getResourceDao(type.getKey()).search(byId, new SystemRequestDetails());
-					return found.getResources(0, type.getValue().size()).stream();
-				})
+		// By HAPI's keys, all types in one batch, as HAPI's own $everything loads a page; not under the
+		// caller's request, whose _count, _offset and _since HAPI would apply to this load too.
+		List<JpaPid> keys = wanted.stream().map(member -> JpaPid.fromId(member.pid())).toList();
+		ISearchBuilder<JpaPid> builder = searchBuilders.newSearchBuilder("Patient", Patient.class);
+		Callable<List<IBaseResource>> load = () -> builder.loadResourcesByPid(keys, new SystemRequestDetails());
+		List<IBaseResource> resources = transactions.withSystemRequest().readOnly().execute(load);
+		Map<String, IBaseResource> loaded = resources.stream()
 				.collect(Collectors.toMap(resource -> resource.getIdElement().toUnqualifiedVersionless().getValue(),
-						Function.identity()));
+						Function.identity(), (first, second) -> first));
 		return wanted.stream()
 				.map(member -> loaded.get(member.type() + "/" + member.id()))
 				// Deleted since the record was read.

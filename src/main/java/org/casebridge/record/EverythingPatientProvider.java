@@ -1,7 +1,9 @@
 package org.casebridge.record;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.SearchBuilderFactory;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoPatient;
 import ca.uhn.fhir.jpa.rp.r4.PatientResourceProvider;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -51,14 +53,16 @@ import org.springframework.stereotype.Component;
 class EverythingPatientProvider extends PatientResourceProvider implements ResourceProviderOverride {
 
 	private final ClientRecordIndex index;
-	private final DaoRegistry daoRegistry;
+	private final SearchBuilderFactory<JpaPid> searchBuilders;
+	private final IHapiTransactionService transactions;
 
 	EverythingPatientProvider(FhirContext fhirContext, IFhirResourceDaoPatient<Patient> dao, ClientRecordIndex index,
-			DaoRegistry daoRegistry) {
+			SearchBuilderFactory<JpaPid> searchBuilders, IHapiTransactionService transactions) {
 		setContext(fhirContext);
 		setDao(dao);
 		this.index = index;
-		this.daoRegistry = daoRegistry;
+		this.searchBuilders = searchBuilders;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -80,7 +84,7 @@ class EverythingPatientProvider extends PatientResourceProvider implements Resou
 		int pageSize = count == null || count.getValue() == null ? paging.getDefaultPageSize()
 				: Math.min(Math.max(count.getValue(), 1), paging.getMaximumPageSize());
 		int from = offset == null || offset.getValue() == null ? 0 : Math.max(offset.getValue(), 0);
-		return new ClientRecordBundle(record, from, pageSize, daoRegistry);
+		return new ClientRecordBundle(record, from, pageSize, searchBuilders, transactions);
 	}
 
 	private Set<String> resourceTypes(List<IPrimitiveType<String>> types) {
