@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.casebridge.caseload.CaseloadFact.Kind;
 import org.springframework.context.annotation.Profile;
@@ -29,6 +31,8 @@ class CaseloadFactStore {
 	/** The marker row that says the projection holds every stored resource (see {@link CaseloadProjectionBuilder}). */
 	private static final String BUILT = "CaseloadProjection";
 	private static final String COLUMNS = "RES_TYPE, RES_ID, CLIENT_ID, FACT, CODE, STATUS, FACT_DATE, LABEL";
+	private static final String CLIENTS_OF_MEMBERS = "SELECT DISTINCT CLIENT_ID FROM CB_CASELOAD_FACT WHERE FACT = ?"
+			+ " AND CODE IN (?members) AND STATUS = ? AND (FACT_DATE IS NULL OR FACT_DATE >= ?)";
 
 	private final JdbcTemplate jdbc;
 
@@ -73,30 +77,44 @@ class CaseloadFactStore {
 	}
 
 	/**
-	 * Every fact about the clients of the active care teams that name one of {@code members}
+	 * The clients (Patient ids) of the active care teams that name one of {@code members}
 	 * ({@code Practitioner/[id]} or {@code PractitionerRole/[id]}) as a participant whose
-	 * participation has not ended before {@code today}, by client.
+	 * participation has not ended before {@code today}.
 	 */
+	Set<String> clients(List<String> members, LocalDate today) {
+		if (members.isEmpty()) {
+			return Set.of();
+		}
+		return new LinkedHashSet<>(jdbc.queryForList(CLIENTS_OF_MEMBERS.replace("?members", placeholders(members)),
+				String.class, membershipArguments(members, today)));
+	}
+
+	/** Every fact about the {@link #clients} of {@code members}, by client. */
 	Map<String, List<CaseloadFact>> caseload(List<String> members, LocalDate today) {
 		if (members.isEmpty()) {
 			return Map.of();
 		}
-		String placeholders = String.join(", ", Collections.nCopies(members.size(), "?"));
-		Object[] arguments = new Object[members.size() + 3];
-		arguments[0] = Kind.MEMBER.name();
-		for (int i = 0; i < members.size(); i++) {
-			arguments[i + 1] = members.get(i);
-		}
-		arguments[members.size() + 1] = "active";
-		arguments[members.size() + 2] = Date.valueOf(today);
 		Map<String, List<CaseloadFact>> byClient = new LinkedHashMap<>();
-		jdbc.query("SELECT " + COLUMNS + " FROM CB_CASELOAD_FACT WHERE CLIENT_ID IN (SELECT CLIENT_ID FROM CB_CASELOAD_FACT"
-				+ " WHERE FACT = ? AND CODE IN (" + placeholders + ") AND STATUS = ? AND (FACT_DATE IS NULL OR FACT_DATE >= ?))",
+		jdbc.query("SELECT " + COLUMNS + " FROM CB_CASELOAD_FACT WHERE CLIENT_ID IN ("
+				+ CLIENTS_OF_MEMBERS.replace("?members", placeholders(members)) + ")",
 				(ResultSet row) -> {
 					CaseloadFact fact = fact(row);
 					byClient.computeIfAbsent(fact.client(), client -> new ArrayList<>()).add(fact);
-				}, arguments);
+				}, membershipArguments(members, today));
 		return byClient;
+	}
+
+	private static String placeholders(List<String> members) {
+		return String.join(", ", Collections.nCopies(members.size(), "?"));
+	}
+
+	private static Object[] membershipArguments(List<String> members, LocalDate today) {
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(Kind.MEMBER.name());
+		arguments.addAll(members);
+		arguments.add("active");
+		arguments.add(Date.valueOf(today));
+		return arguments.toArray();
 	}
 
 	boolean built() {

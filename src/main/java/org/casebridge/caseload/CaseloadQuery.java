@@ -9,17 +9,19 @@ import java.util.Set;
 import org.casebridge.caseload.CaseloadProperties.ProgramSettings;
 import org.casebridge.caseload.CaseloadRules.Thresholds;
 import org.casebridge.caseload.ProgramTemplates.Template;
+import org.casebridge.server.CareTeamMembership;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * A case manager's clients, ranked, from the caseload projection: one query for the
  * Practitioner's roles, one for every fact about the clients of their care teams, then the
- * {@link CaseloadRules} in memory. Nothing else is read.
+ * {@link CaseloadRules} in memory. Nothing else is read. The same care-team membership tells
+ * access control whose records a case manager reaches.
  */
 @Component
 @Profile("!baseline")
-class CaseloadQuery {
+class CaseloadQuery implements CareTeamMembership {
 
 	/** Which clients to show: a program, only those needing attention, only those with one of some reasons. */
 	record Filters(Optional<String> program, boolean attentionOnly, Set<AttentionReason> reasons) {}
@@ -37,11 +39,7 @@ class CaseloadQuery {
 	/** The clients of {@code caseManager} ({@code Practitioner/[id]} or {@code PractitionerRole/[id]}), ranked. */
 	List<ClientAttention> clients(String caseManager, Filters filters) {
 		LocalDate today = LocalDate.now(ZoneId.systemDefault());
-		List<String> members = new ArrayList<>(List.of(caseManager));
-		if (caseManager.startsWith("Practitioner/")) {
-			members.addAll(store.roles(caseManager));
-		}
-		return store.caseload(members, today).entrySet().stream()
+		return store.caseload(membersAs(caseManager), today).entrySet().stream()
 				.map(client -> CaseloadRules.attention(client.getKey(), client.getValue(), this::thresholds, today))
 				.filter(client -> filters.program().isEmpty() || filters.program().equals(client.program()))
 				.filter(client -> !filters.attentionOnly() || !client.reasons().isEmpty())
@@ -49,6 +47,25 @@ class CaseloadQuery {
 						|| client.reasons().stream().anyMatch(reason -> filters.reasons().contains(reason.code())))
 				.sorted(ClientAttention.BY_RANK)
 				.toList();
+	}
+
+	@Override
+	public Set<String> clientsOf(String practitioner) {
+		return store.clients(membersAs(practitioner), LocalDate.now(ZoneId.systemDefault()));
+	}
+
+	@Override
+	public List<String> rolesOf(String practitioner) {
+		return store.roles(practitioner);
+	}
+
+	/** The care-team members a case manager is: a Practitioner is also each of its PractitionerRoles. */
+	private List<String> membersAs(String caseManager) {
+		List<String> members = new ArrayList<>(List.of(caseManager));
+		if (caseManager.startsWith("Practitioner/")) {
+			members.addAll(store.roles(caseManager));
+		}
+		return members;
 	}
 
 	private Thresholds thresholds(Optional<String> program) {

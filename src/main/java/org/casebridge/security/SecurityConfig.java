@@ -7,12 +7,12 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.casebridge.server.CareTeamMembership;
 import org.casebridge.server.OperationOutcomeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -146,10 +146,10 @@ class SecurityConfig {
 			});
 		}
 
+		/** Caseload-scoped where the caseload projection runs; a user's own compartment where it does not. */
 		@Bean
-		@ConditionalOnMissingBean
-		UserCompartments userCompartments() {
-			return UserCompartments.ownCompartment();
+		UserCompartments userCompartments(ObjectProvider<CareTeamMembership> membership) {
+			return membership.stream().findFirst().map(UserCompartments::caseload).orElseGet(UserCompartments::ownCompartment);
 		}
 
 		@Bean
@@ -162,10 +162,11 @@ class SecurityConfig {
 		 * alike, and the server passes them the storage events of its own requests only.
 		 */
 		@Bean
-		SmartInitializingSingleton smartAuthorizationInterceptors(RestfulServer fhirRestfulServer, SmartAuthorizationRules rules) {
+		SmartInitializingSingleton smartAuthorizationInterceptors(RestfulServer fhirRestfulServer, SmartAuthorizationRules rules,
+				UserCompartments userCompartments) {
 			return () -> {
-				fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor(rules));
-				fhirRestfulServer.registerInterceptor(new SmartAuthorizationInterceptor(rules));
+				fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor(rules, userCompartments));
+				fhirRestfulServer.registerInterceptor(new SmartAuthorizationInterceptor(rules, userCompartments));
 			};
 		}
 

@@ -1,22 +1,53 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.casebridge.security.SmartScope.Context;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * What a verified token says about its bearer (SMART App Launch v2, § Scopes and Launch Context):
- * the scopes granted, the patient in context ({@code patient} claim) and the user
- * ({@code fhirUser} claim, e.g. {@code Practitioner/123}).
+ * the scopes granted, the patient in context ({@code patient} claim), the user ({@code fhirUser}
+ * claim, e.g. {@code Practitioner/123}) and whose data that user reaches ({@link UserCompartments},
+ * looked up only for a token with {@code user/} scopes).
  */
-record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdType> fhirUser) {
+record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdType> fhirUser,
+		Map<String, List<IIdType>> userCompartments) {
 
-	static SmartAccess of(Jwt token) {
-		return new SmartAccess(scopes(token), Optional.ofNullable(token.getClaimAsString("patient"))
+	private static final String REQUEST_KEY = SmartAccess.class.getName();
+
+	/**
+	 * The access of the token Spring Security verified for {@code request}, worked out once per
+	 * request: the interceptors that enforce it ask several times.
+	 */
+	@SuppressWarnings("unchecked")
+	static Optional<SmartAccess> of(RequestDetails request, UserCompartments compartments) {
+		return (Optional<SmartAccess>) request.getUserData()
+				.computeIfAbsent(REQUEST_KEY, key -> current().map(token -> of(token, compartments)));
+	}
+
+	static SmartAccess of(Jwt token, UserCompartments compartments) {
+		SmartScopes scopes = scopes(token);
+		Optional<IIdType> fhirUser = Optional.ofNullable(token.getClaimAsString("fhirUser")).flatMap(SmartAccess::reference);
+		boolean userScoped = scopes.resourceScopes().stream().anyMatch(scope -> scope.context() == Context.USER);
+		return new SmartAccess(scopes, Optional.ofNullable(token.getClaimAsString("patient"))
 				.filter(id -> !id.isBlank()).map(id -> new IdType("Patient", new IdType(id).getIdPart())),
-				Optional.ofNullable(token.getClaimAsString("fhirUser")).flatMap(SmartAccess::reference));
+				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of());
+	}
+
+	private static Optional<Jwt> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof JwtAuthenticationToken token) {
+			return Optional.of(token.getToken());
+		}
+		return Optional.empty();
 	}
 
 	/** {@code scope} as RFC 6749 sends it, or {@code scp} as a list, as some issuers do. */

@@ -6,10 +6,6 @@ import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * HAPI's FHIR-aware enforcement with the rules the request's token earns (see
@@ -20,15 +16,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 
 	private final SmartAuthorizationRules rules;
+	private final UserCompartments userCompartments;
 
-	SmartAuthorizationInterceptor(SmartAuthorizationRules rules) {
+	SmartAuthorizationInterceptor(SmartAuthorizationRules rules, UserCompartments userCompartments) {
 		super(PolicyEnum.DENY);
 		this.rules = rules;
+		this.userCompartments = userCompartments;
 	}
 
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
-		return rules.rulesFor(currentAccess());
+		return rules.rulesFor(SmartAccess.of(request, userCompartments));
 	}
 
 	@Override
@@ -38,14 +36,5 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 		denied.addResponseHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\","
 				+ " error_description=\"The access token's scopes do not allow this request\"");
 		throw denied;
-	}
-
-	/** What the token Spring Security verified for this request says, if there is one. */
-	static Optional<SmartAccess> currentAccess() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication instanceof JwtAuthenticationToken token) {
-			return Optional.of(SmartAccess.of(token.getToken()));
-		}
-		return Optional.empty();
 	}
 }

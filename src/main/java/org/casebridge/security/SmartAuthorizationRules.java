@@ -1,6 +1,8 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.interceptor.auth.CompartmentSearchParameterModifications;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRule;
@@ -25,7 +27,8 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * and interaction, and says which compartments a search must be narrowed to. A {@code system/}
  * scope reaches every resource of its types; a {@code patient/} scope the compartment of the
  * token's {@code patient}; a {@code user/} scope what {@link UserCompartments} gives the token's
- * {@code fhirUser}. HAPI's rules know read, create, write and delete; the SMART letters map as
+ * {@code fhirUser} (a case manager: the clients on their care teams). Every token reads the
+ * shared directory ({@link #DIRECTORY_TYPES}). HAPI's rules know read, create, write and delete; the SMART letters map as
  * c = create, r = read and vread (and instance history), u = update and patch, d = delete,
  * s = search (and type and system history); operations, transactions and later pages of results
  * need either r or s for each resource they return.
@@ -40,11 +43,31 @@ final class SmartAuthorizationRules {
 	 * caller's read rules. Every other operation (HAPI's reindexing, merge, replace-references,
 	 * expunge, {@code $meta-*}, counts of the whole database, terminology uploads, …) is
 	 * administrative and needs {@link SmartScopes#ADMINISTRATOR}: an operation HAPI adds in a later
-	 * version is closed until it is listed here.
+	 * version is closed until it is listed here. Two have rules of their own, as their answers
+	 * hold no resource to check: {@code $validate} of a resource the caller sends (at type level;
+	 * an instance's validation would describe a stored resource), and {@code $caseload}.
 	 */
 	static final Set<String> CLIENT_OPERATIONS = Set.of(
-			"$everything", "$validate", "$expand", "$lookup", "$validate-code", "$subsumes", "$translate",
-			"$apply", "$extract", "$caseload", "$lastn", "$document", "$snapshot", "$binary-access-read");
+			"$everything", "$expand", "$lookup", "$validate-code", "$subsumes", "$translate",
+			"$apply", "$extract", "$lastn", "$document", "$snapshot", "$binary-access-read");
+
+	/**
+	 * What every authenticated caller may read and search whatever its scopes: the service and
+	 * provider directory a referral is made from, and the package's conformance and knowledge
+	 * resources. None of them is about a client.
+	 */
+	static final Set<String> DIRECTORY_TYPES = Set.of(
+			"HealthcareService", "Organization", "Location", "Endpoint", "Practitioner", "PractitionerRole",
+			"Questionnaire", "PlanDefinition", "ActivityDefinition", "Library", "StructureDefinition", "ValueSet",
+			"CodeSystem", "ConceptMap", "NamingSystem", "SearchParameter", "OperationDefinition", "CompartmentDefinition",
+			"ImplementationGuide", "StructureMap", "Medication", "Substance");
+
+	/**
+	 * R4's Patient compartment leaves Task out; a referral Task is about its {@code for} (search
+	 * parameter {@code patient}), and is in that client's compartment here.
+	 */
+	static final CompartmentSearchParameterModifications TASK_FOR_PATIENT =
+			CompartmentSearchParameterModifications.fromAdditionalCompartmentParamNames("Task", Set.of("patient"));
 
 	private static final Set<RestOperationTypeEnum> READS =
 			EnumSet.of(RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE);
@@ -69,6 +92,8 @@ final class SmartAuthorizationRules {
 		if (scopes.administrator()) {
 			rules.allow(SmartScopes.ADMINISTRATOR).operation().withAnyName().atAnyLevel().andAllowAllResponses();
 		}
+		DIRECTORY_TYPES.stream().sorted().forEach(type ->
+				rules.allow("directory: " + type).read().resourcesOfType(type).withAnyId());
 		boolean grantsResources = false;
 		for (SmartScope scope : scopes.resourceScopes()) {
 			Optional<Map<String, List<IIdType>>> compartments = compartments(scope.context(), access.get());
@@ -81,6 +106,9 @@ final class SmartAuthorizationRules {
 			}
 		}
 		if (grantsResources) {
+			caseloads(rules, access.get());
+			bulkExport(rules, scopes);
+			rules.allow("$validate").operation().named("$validate").onAnyType().andAllowAllResponses();
 			CLIENT_OPERATIONS.forEach(operation -> rules.allow(operation).operation().named(operation).atAnyLevel()
 					.andRequireExplicitResponseAuthorization());
 			rules.allow("transaction and batch entries by the rules above").transaction().withAnyOperation()
@@ -91,9 +119,12 @@ final class SmartAuthorizationRules {
 
 	/**
 	 * The compartments a search of {@code resourceType} is to be narrowed to, or empty when the
-	 * token may search that type whole (a {@code system/} scope) or not at all.
+	 * token may search that type whole (a {@code system/} scope, or a directory type) or not at all.
 	 */
 	Optional<List<String>> searchNarrowing(SmartAccess access, String resourceType) {
+		if (DIRECTORY_TYPES.contains(resourceType)) {
+			return Optional.empty();
+		}
 		List<String> owners = new ArrayList<>();
 		for (SmartScope scope : access.scopes().resourceScopes()) {
 			if (!scope.appliesTo(resourceType) || !scope.grants(Permission.S) || scope.query().isPresent()) {
@@ -110,25 +141,66 @@ final class SmartAuthorizationRules {
 		return owners.isEmpty() ? Optional.empty() : Optional.of(owners);
 	}
 
-	/** Compartment name to owners; an empty map for a system scope; nothing when the token lacks the claim. */
-	private Optional<Map<String, List<IIdType>>> compartments(Context context, SmartAccess access) {
+	/** Compartment name to owners; an empty map for a system scope; nothing when the token reaches no one. */
+	private static Optional<Map<String, List<IIdType>>> compartments(Context context, SmartAccess access) {
 		return switch (context) {
 			case SYSTEM -> Optional.of(Map.of());
 			case PATIENT -> access.patient().map(patient -> Map.of("Patient", List.of(patient)));
-			case USER -> access.fhirUser().map(userCompartments::of).filter(byName -> !byName.isEmpty());
+			case USER -> Optional.of(access.userCompartments()).filter(byName -> !byName.isEmpty());
 		};
+	}
+
+	/**
+	 * Whose {@code $caseload} a token may see: a case manager their own (of the Practitioner the
+	 * token names, or of its roles); a backend service that may read every Patient anyone's.
+	 */
+	private void caseloads(IAuthRuleBuilder rules, SmartAccess access) {
+		boolean readsEveryPatient = access.scopes().resourceScopes().stream().anyMatch(scope ->
+				scope.context() == Context.SYSTEM && scope.appliesTo("Patient") && scope.grants(Permission.R)
+						&& scope.query().isEmpty());
+		if (readsEveryPatient) {
+			rules.allow("$caseload").operation().named("$caseload").atAnyLevel().andAllowAllResponses();
+			return;
+		}
+		access.fhirUser().filter(user -> user.getResourceType().equals("Practitioner")).ifPresent(user ->
+				rules.allow("$caseload of one's own caseload").operation().named("$caseload").atAnyLevel()
+						.andAllowAllResponses().withTester(new OwnCaseloadTester(user, userCompartments)));
+	}
+
+	/**
+	 * FHIR Bulk Data export is for backend services: a token with {@code system/} read scopes
+	 * exports the types it may read (HAPI checks each export's types against the rule).
+	 */
+	private static void bulkExport(IAuthRuleBuilder rules, SmartScopes scopes) {
+		List<String> types = scopes.resourceScopes().stream()
+				.filter(scope -> scope.context() == Context.SYSTEM && scope.grants(Permission.R) && scope.query().isEmpty())
+				.map(SmartScope::resourceType).distinct().toList();
+		if (types.isEmpty()) {
+			return;
+		}
+		if (types.contains(SmartScope.ANY_TYPE)) {
+			rules.allow("bulk export").bulkExport().any();
+		} else {
+			rules.allow("bulk export").bulkExport().any().withResourceTypes(types);
+		}
+		List.of("$export", "$export-poll-status").forEach(operation ->
+				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses());
 	}
 
 	private static void add(IAuthRuleBuilder rules, SmartScope scope, Permission permission,
 			Map<String, List<IIdType>> compartments) {
 		String name = scope.context().name().toLowerCase(Locale.ROOT) + "/" + scope.resourceType() + "."
 				+ permission.name().toLowerCase(Locale.ROOT);
+		if (permission == Permission.U) {
+			// A PATCH carries no resource to judge on arrival; HAPI checks the patched resource against the write rules before storing it.
+			rules.allow(name + " (patch)").patch().allRequests();
+		}
 		if (compartments.isEmpty()) {
 			target(rules.allow(name), scope, permission).withAnyId().withTester(new InteractionTester(permission));
 			return;
 		}
 		new LinkedHashMap<>(compartments).forEach((compartment, owners) -> target(rules.allow(name), scope, permission)
-				.inCompartment(compartment, owners).withTester(new InteractionTester(permission)));
+				.inModifiedCompartment(compartment, owners, TASK_FOR_PATIENT).withTester(new InteractionTester(permission)));
 	}
 
 	private static IAuthRuleBuilderRuleOpClassifier target(
@@ -140,6 +212,31 @@ final class SmartAuthorizationRules {
 			case D -> allow.delete();
 		};
 		return scope.resourceType().equals(SmartScope.ANY_TYPE) ? op.allResources() : op.resourcesOfType(scope.resourceType());
+	}
+
+	/**
+	 * Matches a {@code $caseload} of the user's own: on the user's Practitioner or one of its
+	 * PractitionerRoles, or at the server with {@code practitioner} naming one of them.
+	 */
+	private record OwnCaseloadTester(IIdType user, UserCompartments userCompartments) implements IAuthRuleTester {
+
+		@Override
+		public boolean matches(RuleTestRequest request) {
+			return isOwn(request.requestDetails);
+		}
+
+		@Override
+		public boolean matchesOutput(RuleTestRequest request) {
+			return isOwn(request.requestDetails);
+		}
+
+		private boolean isOwn(RequestDetails request) {
+			String caseManager = request.getId() != null && request.getId().hasIdPart()
+					? request.getId().toUnqualifiedVersionless().getValue()
+					: Optional.ofNullable(request.getParameters().get("practitioner"))
+							.filter(values -> values.length == 1).map(values -> values[0]).orElse(null);
+			return caseManager != null && userCompartments.identities(user).contains(caseManager);
+		}
 	}
 
 	/**

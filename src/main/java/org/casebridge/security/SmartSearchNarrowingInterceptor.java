@@ -1,35 +1,69 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
 import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Narrows the searches of a token whose scopes reach only compartments (a patient's, a user's) to
- * those compartments, so that {@code GET Observation} by a patient app returns that patient's
- * Observations instead of failing on the first one it may not see. HAPI adds the compartment's
- * search parameter ({@code Observation?patient=Patient/123}, {@code Patient?_id=123}); the
- * authorization rules still check every resource returned.
+ * Narrows the searches of a token whose scopes reach only compartments (a patient's, a case
+ * manager's clients') to those compartments, so that {@code GET Observation} by a patient app
+ * returns that patient's Observations instead of failing on the first one it may not see, and a
+ * count ({@code _summary=count}, {@code Bundle.total}) counts only what the caller may see. HAPI
+ * adds the compartment's search parameter ({@code Observation?patient=Patient/123},
+ * {@code Patient?_id=123}); Task, outside R4's Patient compartment, is narrowed here by its
+ * {@code patient}. The authorization rules still check every resource returned.
  */
 class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 
 	private final SmartAuthorizationRules rules;
+	private final UserCompartments userCompartments;
 
-	SmartSearchNarrowingInterceptor(SmartAuthorizationRules rules) {
+	SmartSearchNarrowingInterceptor(SmartAuthorizationRules rules, UserCompartments userCompartments) {
 		this.rules = rules;
+		this.userCompartments = userCompartments;
 		// A conditional create or update must not find (and so reveal) a match outside the compartments.
 		setNarrowConditionalUrls(true);
 	}
 
 	@Override
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public void hookIncomingRequestPostProcessed(RequestDetails request, HttpServletRequest servletRequest,
+			HttpServletResponse servletResponse) {
+		if ("Task".equals(request.getResourceName()) && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
+			owners(request).ifPresent(owners -> {
+				// One more AND clause: whatever else the search asks, the Task's client is one of the owners.
+				Map<String, String[]> parameters = new HashMap<>(request.getParameters());
+				String[] clauses = parameters.getOrDefault("patient", new String[0]);
+				parameters.put("patient", Stream.concat(Arrays.stream(clauses), Stream.of(String.join(",", owners)))
+						.toArray(String[]::new));
+				request.setParameters(parameters);
+			});
+		}
+		super.hookIncomingRequestPostProcessed(request, servletRequest, servletResponse);
+	}
+
+	@Override
 	protected AuthorizedList buildAuthorizedList(RequestDetails request) {
+		return owners(request).map(owners -> new AuthorizedList().addCompartments(owners.toArray(String[]::new)))
+				.orElse(null);
+	}
+
+	private Optional<List<String>> owners(RequestDetails request) {
 		String resourceType = request.getResourceName();
 		if (resourceType == null) {
-			return null;
+			return Optional.empty();
 		}
-		return SmartAuthorizationInterceptor.currentAccess()
-				.flatMap(access -> rules.searchNarrowing(access, resourceType))
-				.map(owners -> new AuthorizedList().addCompartments(owners.toArray(String[]::new)))
-				.orElse(null);
+		return SmartAccess.of(request, userCompartments).flatMap(access -> rules.searchNarrowing(access, resourceType));
 	}
 }

@@ -83,8 +83,8 @@ class PatientCompartmentIT extends SecuredServerTestBase {
 	}
 
 	/**
-	 * A caseload names other clients: until case managers' access is narrowed to their caseloads,
-	 * only a token that may read every record (a system scope) gets one.
+	 * A caseload names clients: a patient app never gets one, a case manager only their own (see
+	 * {@link CaseloadAccessIT}), a backend service that may read every Patient anyone's.
 	 */
 	@Test
 	void aCaseloadIsRefusedToPatientAndCaseManagerTokensAndGivenToASystemToken() {

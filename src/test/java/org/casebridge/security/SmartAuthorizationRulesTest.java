@@ -3,6 +3,7 @@ package org.casebridge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
@@ -20,9 +21,15 @@ class SmartAuthorizationRulesTest {
 	}
 
 	@Test
-	void aUserScopeNarrowsToTheUsersOwnCompartment() {
+	void aUserScopeNarrowsToTheCompartmentsTheUserReaches() {
 		assertThat(rules.searchNarrowing(access("user/*.rs", null, new IdType("Practitioner/p")), "CareTeam"))
-				.contains(List.of("Practitioner/p"));
+				.contains(List.of("Patient/client-1", "Patient/client-2"));
+	}
+
+	@Test
+	void directorySearchesAreNeverNarrowed() {
+		assertThat(rules.searchNarrowing(access("patient/*.rs", new IdType("Patient/a"), null), "HealthcareService"))
+				.isEmpty();
 	}
 
 	@Test
@@ -39,12 +46,15 @@ class SmartAuthorizationRulesTest {
 	}
 
 	@Test
-	void aTokenWithoutResourceScopesGetsOnlyTheCapabilityStatement() {
-		assertThat(rules.rulesFor(Optional.of(access("openid fhirUser", null, null)))).hasSize(2);
+	void aTokenWithoutResourceScopesGetsOnlyTheCapabilityStatementAndTheDirectory() {
+		int directory = SmartAuthorizationRules.DIRECTORY_TYPES.size();
+		assertThat(rules.rulesFor(Optional.of(access("openid fhirUser", null, null)))).hasSize(2 + directory);
 		assertThat(rules.rulesFor(Optional.empty())).hasSize(2);
 	}
 
 	private static SmartAccess access(String scopes, IIdType patient, IIdType fhirUser) {
-		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser));
+		Map<String, List<IIdType>> reached = fhirUser == null ? Map.of()
+				: Map.of("Patient", List.of(new IdType("Patient/client-1"), new IdType("Patient/client-2")));
+		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser), reached);
 	}
 }

@@ -41,9 +41,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * A real OAuth2 / OpenID Connect authorization server (Spring Authorization Server) on loopback,
- * started once per test JVM, issuing SMART tokens by client_credentials to three clients: an EHR's
- * backend service (system scopes), a patient app (patient scopes, {@code patient} claim) and a
- * case manager's app (user scopes, {@code fhirUser} claim). Every token names
+ * started once per test JVM, issuing SMART tokens by client_credentials to its clients: an EHR's
+ * backend service (system scopes), a patient app (patient scopes, {@code patient} claim) and two
+ * case managers' apps (user scopes, {@code fhirUser} claim). Every token names
  * {@link #AUDIENCE} in {@code aud}. Its signing key is {@link #signingKey()}, so tests can also mint
  * tokens it would never issue.
  */
@@ -54,7 +54,9 @@ final class TestAuthorizationServer {
 	/** The Patient the patient app's tokens are for, and another one. */
 	static final String PATIENT = "sec-patient-a";
 	static final String OTHER_PATIENT = "sec-patient-b";
-	static final String CASE_MANAGER = "sec-case-manager-a";
+	/** The case managers the two case-manager apps' tokens name: new ones each test run, with empty caseloads. */
+	static final String CASE_MANAGER = "sec-case-manager-a-" + UUID.randomUUID().toString().substring(0, 8);
+	static final String OTHER_CASE_MANAGER = "sec-case-manager-b-" + UUID.randomUUID().toString().substring(0, 8);
 
 	/** The clients and the scopes each may ask for. */
 	enum Client {
@@ -66,7 +68,9 @@ final class TestAuthorizationServer {
 				"openid", "launch/patient", "patient/*.rs", "patient/*.read", "patient/Observation.read",
 				"patient/Observation.rs", "patient/Patient.r", "patient/Observation.crs")),
 		CASE_MANAGER_APP("case-manager", Map.of("fhirUser", "Practitioner/" + CASE_MANAGER), List.of(
-				"openid", "fhirUser", "user/*.rs", "user/*.cruds", "user/CarePlan.cruds"));
+				"openid", "fhirUser", "user/*.rs", "user/*.cruds", "user/CarePlan.cruds")),
+		OTHER_CASE_MANAGER_APP("case-manager-b", Map.of("fhirUser", "Practitioner/" + OTHER_CASE_MANAGER), List.of(
+				"openid", "fhirUser", "user/*.rs", "user/*.cruds"));
 
 		final String id;
 		final Map<String, String> claims;
