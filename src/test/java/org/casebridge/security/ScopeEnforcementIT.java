@@ -2,6 +2,7 @@ package org.casebridge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.casebridge.security.TestAuthorizationServer.Client;
@@ -86,6 +87,21 @@ class ScopeEnforcementIT extends SecuredServerTestBase {
 				 {"resource":{"resourceType":"Observation","status":"final","code":{"text":"x"}},"request":{"method":"POST","url":"Observation"}}]}""";
 
 		assertAnswer(send(json("POST", "/fhir", transaction, token(Client.EHR_BACKEND, "system/Patient.cru"))), 403);
+	}
+
+	/** FHIR Bulk Data: a backend service exports the types its system/ scopes let it read, no others. */
+	@Test
+	void aBulkExportNeedsSystemReadScopesForEveryTypeItExports() {
+		HttpResponse<String> started = send(authorized(request("/fhir/$export?_type=Patient").header("Accept", FHIR_JSON)
+				.header("Prefer", "respond-async"), token(Client.EHR_BACKEND, "system/Patient.rs")));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String status = started.headers().firstValue("Content-Location").orElseThrow();
+		HttpResponse<String> cancelled = send(authorized(HttpRequest.newBuilder(URI.create(status)).DELETE(),
+				token(Client.EHR_BACKEND, "system/Patient.rs")));
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+
+		assertAnswer(send(authorized(request("/fhir/$export?_type=Patient,Observation").header("Accept", FHIR_JSON)
+				.header("Prefer", "respond-async"), token(Client.EHR_BACKEND, "system/Patient.rs"))), 403);
 	}
 
 	@Test
