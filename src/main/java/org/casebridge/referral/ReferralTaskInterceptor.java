@@ -6,13 +6,17 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.casebridge.referral.ReferralTaskTransitions.Party;
+import org.casebridge.server.RequestOrganization;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -21,6 +25,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +34,8 @@ import org.springframework.stereotype.Component;
  * {@link ReferralTaskRules} before it is stored (422 otherwise, nothing stored), its focus is a
  * ServiceRequest for the same client, and in the same database transaction the ServiceRequest
  * follows the Task ({@link ReferralProgress}) and the CarePlan activity that proposed the referral
- * records the Task and each change of its status as progress.
+ * records the Task and each change of its status as progress. With access control on, only the
+ * party the guide names sets each status (403 otherwise).
  */
 @Component
 @Interceptor
@@ -37,32 +43,58 @@ class ReferralTaskInterceptor {
 
 	private final DaoRegistry daoRegistry;
 	private final FhirContext fhirContext;
+	private final ObjectProvider<RequestOrganization> requestOrganization;
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	ReferralTaskInterceptor(DaoRegistry daoRegistry, FhirContext fhirContext) {
+	ReferralTaskInterceptor(DaoRegistry daoRegistry, FhirContext fhirContext,
+			ObjectProvider<RequestOrganization> requestOrganization) {
 		this.daoRegistry = daoRegistry;
 		this.fhirContext = fhirContext;
+		this.requestOrganization = requestOrganization;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	void creating(IBaseResource resource) {
+	void creating(IBaseResource resource, RequestDetails request) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
 			refuse(ReferralTaskRules.violation(Optional.empty(), task));
+			checkParty(request, task, task);
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	void updating(IBaseResource previous, IBaseResource updated) {
+	void updating(IBaseResource previous, IBaseResource updated, RequestDetails request) {
 		if (previous instanceof Task before && ReferralTaskRules.isReferralTask(before) && updated instanceof Task after) {
 			if (!ReferralTaskRules.isReferralTask(after)) {
 				throw new UnprocessableEntityException("A referral Task stays one: its code remains fulfill");
 			}
 			refuse(ReferralTaskRules.violation(Optional.of(before), after));
+			if (before.getStatus() != after.getStatus()) {
+				checkParty(request, before, after);
+			}
 		} else if (updated instanceof Task after && ReferralTaskRules.isReferralTask(after)) {
 			refuse(ReferralTaskRules.violation(Optional.empty(), after));
+			checkParty(request, after, after);
 		}
+	}
+
+	/**
+	 * With access control on, the party a request acts for must be the one that sets the new status
+	 * (SDOHCC "Set By"): the performer is the organisation the stored Task names as owner, anyone
+	 * else who may write the Task acts for the requester. The server's own writes are not a party's.
+	 */
+	private void checkParty(RequestDetails request, Task stored, Task next) {
+		RequestOrganization organizations = requestOrganization.getIfAvailable();
+		if (organizations == null || request == null || request instanceof SystemRequestDetails) {
+			return;
+		}
+		String owner = stored.getOwner().getReferenceElement().toUnqualifiedVersionless().getValue();
+		Party caller = organizations.of(request).filter(organization -> organization.equals(owner)).isPresent()
+				? Party.PERFORMER : Party.REQUESTER;
+		ReferralTaskRules.partyViolation(caller, next.getStatus()).ifPresent(violation -> {
+			throw new ForbiddenOperationException(violation);
+		});
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

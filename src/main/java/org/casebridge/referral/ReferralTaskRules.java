@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.casebridge.referral.ReferralTaskTransitions.Party;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 
@@ -48,6 +49,24 @@ final class ReferralTaskRules {
 					+ " resulting Encounter or Procedure)");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why {@code caller} may not set {@code status}, if it may not: the requester sets draft,
+	 * requested and entered-in-error, the performer accepted, rejected, in-progress, on-hold,
+	 * failed and completed, either of them cancelled (SDOHCC "Set By").
+	 */
+	static Optional<String> partyViolation(Party caller, TaskStatus status) {
+		Party setBy = ReferralTaskTransitions.setBy(status);
+		if (setBy == null || setBy == Party.EITHER || setBy == caller) {
+			return Optional.empty();
+		}
+		return Optional.of("A referral Task's status " + status.toCode() + " is set by the " + name(setBy)
+				+ ", and this request acts for the " + name(caller) + " (SDOHCC Task for Referral Management, \"Set By\")");
+	}
+
+	private static String name(Party party) {
+		return party == Party.PERFORMER ? "performer (the Task's owner)" : "requester";
 	}
 
 	private static String codes(Set<TaskStatus> statuses) {

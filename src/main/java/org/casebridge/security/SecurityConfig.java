@@ -1,5 +1,7 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.jpa.searchparam.matcher.AuthorizationSearchParamMatcher;
+import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import org.casebridge.server.CareTeamMembership;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.casebridge.server.RequestOrganization;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -163,11 +167,19 @@ class SecurityConfig {
 		 */
 		@Bean
 		SmartInitializingSingleton smartAuthorizationInterceptors(RestfulServer fhirRestfulServer, SmartAuthorizationRules rules,
-				UserCompartments userCompartments) {
+				UserCompartments userCompartments, SearchParamMatcher matcher) {
 			return () -> {
 				fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor(rules, userCompartments));
-				fhirRestfulServer.registerInterceptor(new SmartAuthorizationInterceptor(rules, userCompartments));
+				SmartAuthorizationInterceptor authorization = new SmartAuthorizationInterceptor(rules, userCompartments);
+				// A performer's rules are FHIR query filters (Task?owner=...), matched in memory against each resource.
+				authorization.setAuthorizationSearchParamMatcher(new AuthorizationSearchParamMatcher(matcher));
+				fhirRestfulServer.registerInterceptor(authorization);
 			};
+		}
+
+		@Bean
+		RequestOrganization requestOrganization(UserCompartments userCompartments) {
+			return request -> SmartAccess.of(request, userCompartments).flatMap(SmartAccess::organization).map(IIdType::getValue);
 		}
 
 		@Bean

@@ -15,11 +15,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * What a verified token says about its bearer (SMART App Launch v2, § Scopes and Launch Context):
  * the scopes granted, the patient in context ({@code patient} claim), the user ({@code fhirUser}
- * claim, e.g. {@code Practitioner/123}) and whose data that user reaches ({@link UserCompartments},
- * looked up only for a token with {@code user/} scopes).
+ * claim, e.g. {@code Practitioner/123}), whose data that user reaches ({@link UserCompartments},
+ * looked up only for a token with {@code user/} scopes) and, for a community organisation's
+ * backend service, the organisation it acts for ({@link #ORGANIZATION_CLAIM}): such a token is a
+ * referral performer, whose {@code system/} scopes reach only the referrals it performs.
  */
 record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdType> fhirUser,
-		Map<String, List<IIdType>> userCompartments) {
+		Map<String, List<IIdType>> userCompartments, Optional<IIdType> organization) {
+
+	/** CaseBridge's claim for a community organisation's backend service: the Organization it acts for. */
+	static final String ORGANIZATION_CLAIM = "organization";
 
 	private static final String REQUEST_KEY = SmartAccess.class.getName();
 
@@ -39,7 +44,13 @@ record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdTy
 		boolean userScoped = scopes.resourceScopes().stream().anyMatch(scope -> scope.context() == Context.USER);
 		return new SmartAccess(scopes, Optional.ofNullable(token.getClaimAsString("patient"))
 				.filter(id -> !id.isBlank()).map(id -> new IdType("Patient", new IdType(id).getIdPart())),
-				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of());
+				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of(),
+				Optional.ofNullable(token.getClaimAsString(ORGANIZATION_CLAIM)).flatMap(SmartAccess::reference)
+						.filter(organization -> organization.getResourceType().equals("Organization")));
+	}
+
+	boolean performer() {
+		return organization.isPresent();
 	}
 
 	private static Optional<Jwt> current() {

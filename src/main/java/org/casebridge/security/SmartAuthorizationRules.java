@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.casebridge.security.SmartScope.Context;
 import org.casebridge.security.SmartScope.Permission;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -69,6 +70,13 @@ final class SmartAuthorizationRules {
 	static final CompartmentSearchParameterModifications TASK_FOR_PATIENT =
 			CompartmentSearchParameterModifications.fromAdditionalCompartmentParamNames("Task", Set.of("patient"));
 
+	/**
+	 * What a referral performer's {@code system/} scopes reach (issue 13, item 3): the referral
+	 * Tasks it owns and the ServiceRequests that name it as performer, by the search parameter that
+	 * says so. Nothing else of the client.
+	 */
+	static final Map<String, String> PERFORMER_REACH = Map.of("Task", "owner", "ServiceRequest", "performer");
+
 	private static final Set<RestOperationTypeEnum> READS =
 			EnumSet.of(RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE);
 	private static final Set<RestOperationTypeEnum> SEARCHES = EnumSet.of(
@@ -96,8 +104,15 @@ final class SmartAuthorizationRules {
 				rules.allow("directory: " + type).read().resourcesOfType(type).withAnyId());
 		boolean grantsResources = false;
 		for (SmartScope scope : scopes.resourceScopes()) {
+			if (scope.query().isPresent()) {
+				continue;
+			}
+			if (scope.context() == Context.SYSTEM && access.get().performer()) {
+				grantsResources |= addPerformer(rules, scope, access.get().organization().orElseThrow());
+				continue;
+			}
 			Optional<Map<String, List<IIdType>>> compartments = compartments(scope.context(), access.get());
-			if (scope.query().isPresent() || compartments.isEmpty()) {
+			if (compartments.isEmpty()) {
 				continue;
 			}
 			grantsResources = true;
@@ -106,8 +121,10 @@ final class SmartAuthorizationRules {
 			}
 		}
 		if (grantsResources) {
-			caseloads(rules, access.get());
-			bulkExport(rules, scopes);
+			if (!access.get().performer()) {
+				caseloads(rules, access.get());
+				bulkExport(rules, scopes);
+			}
 			rules.allow("$validate").operation().named("$validate").onAnyType().andAllowAllResponses();
 			CLIENT_OPERATIONS.forEach(operation -> rules.allow(operation).operation().named(operation).atAnyLevel()
 					.andRequireExplicitResponseAuthorization());
@@ -139,6 +156,22 @@ final class SmartAuthorizationRules {
 					.forEach(owners::add));
 		}
 		return owners.isEmpty() ? Optional.empty() : Optional.of(owners);
+	}
+
+	/**
+	 * Search parameters a search of {@code resourceType} must also match, one AND clause each, where
+	 * HAPI's compartment narrowing cannot say it: a Task's client ({@code patient}, as R4's Patient
+	 * compartment leaves Task out) and a performer's referrals ({@link #PERFORMER_REACH}).
+	 */
+	Map<String, String> searchClauses(SmartAccess access, String resourceType) {
+		if (access.performer() && PERFORMER_REACH.containsKey(resourceType)) {
+			return Map.of(PERFORMER_REACH.get(resourceType), access.organization().orElseThrow().getValue());
+		}
+		if (resourceType.equals("Task")) {
+			return searchNarrowing(access, resourceType).map(owners -> Map.of("patient", String.join(",", owners)))
+					.orElse(Map.of());
+		}
+		return Map.of();
 	}
 
 	/** Compartment name to owners; an empty map for a system scope; nothing when the token reaches no one. */
@@ -187,6 +220,26 @@ final class SmartAuthorizationRules {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses());
 	}
 
+	/** A performer's scope, held to {@link #PERFORMER_REACH}; whether it grants anything. */
+	private static boolean addPerformer(IAuthRuleBuilder rules, SmartScope scope, IIdType organization) {
+		boolean grants = false;
+		for (Map.Entry<String, String> reach : new TreeMap<>(PERFORMER_REACH).entrySet()) {
+			if (!scope.appliesTo(reach.getKey())) {
+				continue;
+			}
+			grants = true;
+			for (Permission permission : scope.permissions()) {
+				String name = "performer " + organization.getValue() + ": " + reach.getKey() + "." + permission.name().toLowerCase(Locale.ROOT);
+				if (permission == Permission.U) {
+					rules.allow(name + " (patch)").patch().allRequests();
+				}
+				operation(rules.allow(name), permission).resourcesOfType(reach.getKey())
+						.withFilter(reach.getValue() + "=" + organization.getValue()).withTester(new InteractionTester(permission));
+			}
+		}
+		return grants;
+	}
+
 	private static void add(IAuthRuleBuilder rules, SmartScope scope, Permission permission,
 			Map<String, List<IIdType>> compartments) {
 		String name = scope.context().name().toLowerCase(Locale.ROOT) + "/" + scope.resourceType() + "."
@@ -205,13 +258,17 @@ final class SmartAuthorizationRules {
 
 	private static IAuthRuleBuilderRuleOpClassifier target(
 			IAuthRuleBuilderRule allow, SmartScope scope, Permission permission) {
-		IAuthRuleBuilderRuleOp op = switch (permission) {
+		IAuthRuleBuilderRuleOp op = operation(allow, permission);
+		return scope.resourceType().equals(SmartScope.ANY_TYPE) ? op.allResources() : op.resourcesOfType(scope.resourceType());
+	}
+
+	private static IAuthRuleBuilderRuleOp operation(IAuthRuleBuilderRule allow, Permission permission) {
+		return switch (permission) {
 			case C -> allow.create();
 			case R, S -> allow.read();
 			case U -> allow.write();
 			case D -> allow.delete();
 		};
-		return scope.resourceType().equals(SmartScope.ANY_TYPE) ? op.allResources() : op.resourcesOfType(scope.resourceType());
 	}
 
 	/**

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * returns that patient's Observations instead of failing on the first one it may not see, and a
  * count ({@code _summary=count}, {@code Bundle.total}) counts only what the caller may see. HAPI
  * adds the compartment's search parameter ({@code Observation?patient=Patient/123},
- * {@code Patient?_id=123}); Task, outside R4's Patient compartment, is narrowed here by its
- * {@code patient}. The authorization rules still check every resource returned.
+ * {@code Patient?_id=123}); what it cannot say (a Task's client, a performer's referrals) is
+ * added here as one more AND clause ({@link SmartAuthorizationRules#searchClauses}). The authorization rules still check every resource returned.
  */
 class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 
@@ -40,15 +40,16 @@ class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public void hookIncomingRequestPostProcessed(RequestDetails request, HttpServletRequest servletRequest,
 			HttpServletResponse servletResponse) {
-		if ("Task".equals(request.getResourceName()) && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
-			owners(request).ifPresent(owners -> {
-				// One more AND clause: whatever else the search asks, the Task's client is one of the owners.
-				Map<String, String[]> parameters = new HashMap<>(request.getParameters());
-				String[] clauses = parameters.getOrDefault("patient", new String[0]);
-				parameters.put("patient", Stream.concat(Arrays.stream(clauses), Stream.of(String.join(",", owners)))
-						.toArray(String[]::new));
-				request.setParameters(parameters);
-			});
+		String resourceType = request.getResourceName();
+		if (resourceType != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
+			SmartAccess.of(request, userCompartments).map(access -> rules.searchClauses(access, resourceType))
+					.filter(clauses -> !clauses.isEmpty()).ifPresent(clauses -> {
+						// One more AND clause per parameter: whatever else the search asks, it must match this too.
+						Map<String, String[]> parameters = new HashMap<>(request.getParameters());
+						clauses.forEach((name, values) -> parameters.put(name, Stream.concat(
+								Arrays.stream(parameters.getOrDefault(name, new String[0])), Stream.of(values)).toArray(String[]::new)));
+						request.setParameters(parameters);
+					});
 		}
 		super.hookIncomingRequestPostProcessed(request, servletRequest, servletResponse);
 	}

@@ -3,6 +3,7 @@ package org.casebridge.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.casebridge.referral.ReferralTaskTransitions.Party;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
@@ -19,6 +20,28 @@ class ReferralTaskRulesTest {
 						+ "rejected, cancelled, entered-in-error");
 		assertThat(ReferralTaskRules.violation(Optional.of(task(TaskStatus.ENTEREDINERROR)), task(TaskStatus.REQUESTED)))
 				.contains("A referral Task cannot go from entered-in-error to requested; from entered-in-error it cannot change");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TaskStatus.class, names = {"DRAFT", "REQUESTED", "CANCELLED", "ENTEREDINERROR"})
+	void theRequesterSetsDraftRequestedCancelledAndEnteredInError(TaskStatus status) {
+		assertThat(ReferralTaskRules.partyViolation(Party.REQUESTER, status)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TaskStatus.class, names = {"ACCEPTED", "REJECTED", "INPROGRESS", "ONHOLD", "FAILED", "COMPLETED", "CANCELLED"})
+	void thePerformerSetsAcceptedRejectedInProgressOnHoldFailedCompletedAndCancelled(TaskStatus status) {
+		assertThat(ReferralTaskRules.partyViolation(Party.PERFORMER, status)).isEmpty();
+	}
+
+	@Test
+	void aStatusSetByTheOtherPartyNamesBoth() {
+		assertThat(ReferralTaskRules.partyViolation(Party.REQUESTER, TaskStatus.ACCEPTED)).contains("A referral Task's status"
+				+ " accepted is set by the performer (the Task's owner), and this request acts for the requester (SDOHCC Task"
+				+ " for Referral Management, \"Set By\")");
+		assertThat(ReferralTaskRules.partyViolation(Party.PERFORMER, TaskStatus.ENTEREDINERROR)).get().asString()
+				.startsWith("A referral Task's status entered-in-error is set by the requester, and this request acts for the"
+						+ " performer");
 	}
 
 	@ParameterizedTest

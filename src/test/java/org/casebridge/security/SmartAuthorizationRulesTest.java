@@ -55,6 +55,7 @@ class SmartAuthorizationRulesTest {
 	private static SmartAccess access(String scopes, IIdType patient, IIdType fhirUser) {
 		Map<String, List<IIdType>> reached = fhirUser == null ? Map.of()
 				: Map.of("Patient", List.of(new IdType("Patient/client-1"), new IdType("Patient/client-2")));
-		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser), reached);
+		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser), reached,
+				Optional.empty());
 	}
 }

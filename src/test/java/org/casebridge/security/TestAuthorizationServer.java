@@ -42,8 +42,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * A real OAuth2 / OpenID Connect authorization server (Spring Authorization Server) on loopback,
  * started once per test JVM, issuing SMART tokens by client_credentials to its clients: an EHR's
- * backend service (system scopes), a patient app (patient scopes, {@code patient} claim) and two
- * case managers' apps (user scopes, {@code fhirUser} claim). Every token names
+ * backend service (system scopes), a patient app (patient scopes, {@code patient} claim), two
+ * case managers' apps (user scopes, {@code fhirUser} claim) and a community organisation's
+ * backend service (system scopes, {@code organization} claim: a referral performer). Every token names
  * {@link #AUDIENCE} in {@code aud}. Its signing key is {@link #signingKey()}, so tests can also mint
  * tokens it would never issue.
  */
@@ -57,6 +58,8 @@ final class TestAuthorizationServer {
 	/** The case managers the two case-manager apps' tokens name: new ones each test run, with empty caseloads. */
 	static final String CASE_MANAGER = "sec-case-manager-a-" + UUID.randomUUID().toString().substring(0, 8);
 	static final String OTHER_CASE_MANAGER = "sec-case-manager-b-" + UUID.randomUUID().toString().substring(0, 8);
+	/** The community organisation whose backend service performs referrals. */
+	static final String COMMUNITY_ORGANIZATION = "sec-community-org-" + UUID.randomUUID().toString().substring(0, 8);
 
 	/** The clients and the scopes each may ask for. */
 	enum Client {
@@ -70,7 +73,9 @@ final class TestAuthorizationServer {
 		CASE_MANAGER_APP("case-manager", Map.of("fhirUser", "Practitioner/" + CASE_MANAGER), List.of(
 				"openid", "fhirUser", "user/*.rs", "user/*.cruds", "user/CarePlan.cruds")),
 		OTHER_CASE_MANAGER_APP("case-manager-b", Map.of("fhirUser", "Practitioner/" + OTHER_CASE_MANAGER), List.of(
-				"openid", "fhirUser", "user/*.rs", "user/*.cruds"));
+				"openid", "fhirUser", "user/*.rs", "user/*.cruds")),
+		COMMUNITY_ORG("community-org", Map.of("organization", "Organization/" + COMMUNITY_ORGANIZATION), List.of(
+				"system/Task.rus", "system/ServiceRequest.rs", "system/*.rs", "system/*.cruds"));
 
 		final String id;
 		final Map<String, String> claims;
