@@ -1,5 +1,6 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.matcher.AuthorizationSearchParamMatcher;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -167,10 +168,10 @@ class SecurityConfig {
 		 */
 		@Bean
 		SmartInitializingSingleton smartAuthorizationInterceptors(RestfulServer fhirRestfulServer, SmartAuthorizationRules rules,
-				UserCompartments userCompartments, SearchParamMatcher matcher) {
+				SmartAccessResolver accesses, SearchParamMatcher matcher) {
 			return () -> {
-				fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor(rules, userCompartments));
-				SmartAuthorizationInterceptor authorization = new SmartAuthorizationInterceptor(rules, userCompartments);
+				fhirRestfulServer.registerInterceptor(new SmartSearchNarrowingInterceptor(rules, accesses));
+				SmartAuthorizationInterceptor authorization = new SmartAuthorizationInterceptor(rules, accesses);
 				// A performer's rules are FHIR query filters (Task?owner=...), matched in memory against each resource.
 				authorization.setAuthorizationSearchParamMatcher(new AuthorizationSearchParamMatcher(matcher));
 				fhirRestfulServer.registerInterceptor(authorization);
@@ -178,8 +179,13 @@ class SecurityConfig {
 		}
 
 		@Bean
-		RequestOrganization requestOrganization(UserCompartments userCompartments) {
-			return request -> SmartAccess.of(request, userCompartments).flatMap(SmartAccess::organization).map(IIdType::getValue);
+		SmartAccessResolver smartAccessResolver(UserCompartments userCompartments, DaoRegistry daos) {
+			return new SmartAccessResolver(userCompartments, new ConsentedDisclosures(daos));
+		}
+
+		@Bean
+		RequestOrganization requestOrganization(SmartAccessResolver accesses) {
+			return request -> accesses.of(request).flatMap(SmartAccess::organization).map(IIdType::getValue);
 		}
 
 		@Bean

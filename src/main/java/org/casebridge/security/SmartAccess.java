@@ -1,16 +1,12 @@
 package org.casebridge.security;
 
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.casebridge.security.SmartScope.Context;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * What a verified token says about its bearer (SMART App Launch v2, § Scopes and Launch Context):
@@ -18,47 +14,34 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * claim, e.g. {@code Practitioner/123}), whose data that user reaches ({@link UserCompartments},
  * looked up only for a token with {@code user/} scopes) and, for a community organisation's
  * backend service, the organisation it acts for ({@link #ORGANIZATION_CLAIM}): such a token is a
- * referral performer, whose {@code system/} scopes reach only the referrals it performs.
+ * referral performer, whose {@code system/} scopes reach only the referrals it performs and the
+ * records of the clients who consent to disclosure to it ({@code consents}: client to whether the
+ * consent covers 42 CFR Part 2 records, see {@link ConsentedDisclosures}).
  */
 record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdType> fhirUser,
-		Map<String, List<IIdType>> userCompartments, Optional<IIdType> organization) {
+		Map<String, List<IIdType>> userCompartments, Optional<IIdType> organization, Map<String, Boolean> consents) {
 
 	/** CaseBridge's claim for a community organisation's backend service: the Organization it acts for. */
 	static final String ORGANIZATION_CLAIM = "organization";
 
-	private static final String REQUEST_KEY = SmartAccess.class.getName();
-
 	/**
-	 * The access of the token Spring Security verified for {@code request}, worked out once per
-	 * request: the interceptors that enforce it ask several times.
+	 * What {@code token} grants: the user's compartments are looked up only for a token with
+	 * {@code user/} scopes, the consents only for a performer.
 	 */
-	@SuppressWarnings("unchecked")
-	static Optional<SmartAccess> of(RequestDetails request, UserCompartments compartments) {
-		return (Optional<SmartAccess>) request.getUserData()
-				.computeIfAbsent(REQUEST_KEY, key -> current().map(token -> of(token, compartments)));
-	}
-
-	static SmartAccess of(Jwt token, UserCompartments compartments) {
+	static SmartAccess of(Jwt token, UserCompartments compartments, ConsentedDisclosures disclosures) {
 		SmartScopes scopes = scopes(token);
 		Optional<IIdType> fhirUser = Optional.ofNullable(token.getClaimAsString("fhirUser")).flatMap(SmartAccess::reference);
 		boolean userScoped = scopes.resourceScopes().stream().anyMatch(scope -> scope.context() == Context.USER);
+		Optional<IIdType> organization = Optional.ofNullable(token.getClaimAsString(ORGANIZATION_CLAIM))
+				.flatMap(SmartAccess::reference).filter(reference -> reference.getResourceType().equals("Organization"));
 		return new SmartAccess(scopes, Optional.ofNullable(token.getClaimAsString("patient"))
 				.filter(id -> !id.isBlank()).map(id -> new IdType("Patient", new IdType(id).getIdPart())),
 				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of(),
-				Optional.ofNullable(token.getClaimAsString(ORGANIZATION_CLAIM)).flatMap(SmartAccess::reference)
-						.filter(organization -> organization.getResourceType().equals("Organization")));
+				organization, organization.map(disclosures::to).orElse(Map.of()));
 	}
 
 	boolean performer() {
 		return organization.isPresent();
-	}
-
-	private static Optional<Jwt> current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication instanceof JwtAuthenticationToken token) {
-			return Optional.of(token.getToken());
-		}
-		return Optional.empty();
 	}
 
 	/** {@code scope} as RFC 6749 sends it, or {@code scp} as a list, as some issuers do. */

@@ -16,17 +16,17 @@ import java.util.List;
 class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 
 	private final SmartAuthorizationRules rules;
-	private final UserCompartments userCompartments;
+	private final SmartAccessResolver accesses;
 
-	SmartAuthorizationInterceptor(SmartAuthorizationRules rules, UserCompartments userCompartments) {
+	SmartAuthorizationInterceptor(SmartAuthorizationRules rules, SmartAccessResolver accesses) {
 		super(PolicyEnum.DENY);
 		this.rules = rules;
-		this.userCompartments = userCompartments;
+		this.accesses = accesses;
 	}
 
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
-		return rules.rulesFor(SmartAccess.of(request, userCompartments));
+		return rules.rulesFor(accesses.of(request));
 	}
 
 	@Override

@@ -8,9 +8,11 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import org.casebridge.security.SmartScope.Context;
 import org.casebridge.security.SmartScope.Permission;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
 
 /**
  * Turns a token's SMART scopes into HAPI {@code AuthorizationInterceptor} rules, one rule per scope
@@ -109,6 +112,7 @@ final class SmartAuthorizationRules {
 			}
 			if (scope.context() == Context.SYSTEM && access.get().performer()) {
 				grantsResources |= addPerformer(rules, scope, access.get().organization().orElseThrow());
+				grantsResources |= addConsented(rules, scope, access.get().consents());
 				continue;
 			}
 			Optional<Map<String, List<IIdType>>> compartments = compartments(scope.context(), access.get());
@@ -139,7 +143,8 @@ final class SmartAuthorizationRules {
 	 * token may search that type whole (a {@code system/} scope, or a directory type) or not at all.
 	 */
 	Optional<List<String>> searchNarrowing(SmartAccess access, String resourceType) {
-		if (DIRECTORY_TYPES.contains(resourceType)) {
+		// A performer's searches of its referrals are narrowed by searchClauses (owner, performer) alone.
+		if (DIRECTORY_TYPES.contains(resourceType) || access.performer() && PERFORMER_REACH.containsKey(resourceType)) {
 			return Optional.empty();
 		}
 		List<String> owners = new ArrayList<>();
@@ -147,8 +152,13 @@ final class SmartAuthorizationRules {
 			if (!scope.appliesTo(resourceType) || !scope.grants(Permission.S) || scope.query().isPresent()) {
 				continue;
 			}
-			if (scope.context() == Context.SYSTEM) {
+			if (scope.context() == Context.SYSTEM && !access.performer()) {
 				return Optional.empty();
+			}
+			if (scope.context() == Context.SYSTEM) {
+				access.consents().keySet().stream().map(client -> "Patient/" + client).sorted()
+						.filter(owner -> !owners.contains(owner)).forEach(owners::add);
+				continue;
 			}
 			compartments(scope.context(), access).ifPresent(byName -> byName.values().stream().flatMap(List::stream)
 					.map(owner -> owner.toUnqualifiedVersionless().getValue())
@@ -164,14 +174,20 @@ final class SmartAuthorizationRules {
 	 * compartment leaves Task out) and a performer's referrals ({@link #PERFORMER_REACH}).
 	 */
 	Map<String, String> searchClauses(SmartAccess access, String resourceType) {
+		if (DIRECTORY_TYPES.contains(resourceType)) {
+			return Map.of();
+		}
+		Map<String, String> clauses = new TreeMap<>();
 		if (access.performer() && PERFORMER_REACH.containsKey(resourceType)) {
-			return Map.of(PERFORMER_REACH.get(resourceType), access.organization().orElseThrow().getValue());
+			clauses.put(PERFORMER_REACH.get(resourceType), access.organization().orElseThrow().getValue());
+		} else if (resourceType.equals("Task")) {
+			searchNarrowing(access, resourceType).ifPresent(owners -> clauses.put("patient", String.join(",", owners)));
 		}
-		if (resourceType.equals("Task")) {
-			return searchNarrowing(access, resourceType).map(owners -> Map.of("patient", String.join(",", owners)))
-					.orElse(Map.of());
+		if (access.performer() && access.consents().containsValue(false)) {
+			// Some consent does not cover Part 2 records: the search leaves them all out rather than count them.
+			clauses.put(Part2Records.NOT_LABELLED, Part2Records.LABEL_TOKEN);
 		}
-		return Map.of();
+		return clauses;
 	}
 
 	/** Compartment name to owners; an empty map for a system scope; nothing when the token reaches no one. */
@@ -240,6 +256,36 @@ final class SmartAuthorizationRules {
 		return grants;
 	}
 
+	/**
+	 * A performer's read scope also reaches the records of the clients who consent to disclosure to
+	 * it; Part 2 records only of those whose consent covers them. Consent never widens writing.
+	 */
+	private static boolean addConsented(IAuthRuleBuilder rules, SmartScope scope, Map<String, Boolean> consents) {
+		boolean grants = false;
+		for (boolean coversPart2 : List.of(true, false)) {
+			List<IIdType> clients = consents.entrySet().stream().filter(consent -> consent.getValue() == coversPart2)
+					.map(consent -> (IIdType) new IdType("Patient", consent.getKey())).sorted(Comparator.comparing(IIdType::getValue))
+					.toList();
+			if (clients.isEmpty()) {
+				continue;
+			}
+			for (Permission permission : scope.permissions()) {
+				if (permission != Permission.R && permission != Permission.S) {
+					continue;
+				}
+				grants = true;
+				String name = "consented " + (coversPart2 ? "(Part 2 included) " : "") + scope.resourceType() + "."
+						+ permission.name().toLowerCase(Locale.ROOT);
+				IAuthRuleFinished rule = target(rules.allow(name), scope, permission)
+						.inModifiedCompartment("Patient", clients, TASK_FOR_PATIENT).withTester(new InteractionTester(permission));
+				if (!coversPart2) {
+					rule.withTester(WITHOUT_PART2_LABEL);
+				}
+			}
+		}
+		return grants;
+	}
+
 	private static void add(IAuthRuleBuilder rules, SmartScope scope, Permission permission,
 			Map<String, List<IIdType>> compartments) {
 		String name = scope.context().name().toLowerCase(Locale.ROOT) + "/" + scope.resourceType() + "."
@@ -295,6 +341,15 @@ final class SmartAuthorizationRules {
 			return caseManager != null && userCompartments.identities(user).contains(caseManager);
 		}
 	}
+
+	/** Holds a rule to resources without the 42 CFR Part 2 label (checked on what a request returns). */
+	private static final IAuthRuleTester WITHOUT_PART2_LABEL = new IAuthRuleTester() {
+
+		@Override
+		public boolean matchesOutput(RuleTestRequest request) {
+			return request.resource == null || !Part2Records.isLabelled(request.resource);
+		}
+	};
 
 	/**
 	 * Holds a rule to its SMART letter where HAPI's operation is wider: HAPI's read rule serves

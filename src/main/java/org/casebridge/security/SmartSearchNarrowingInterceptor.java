@@ -27,11 +27,11 @@ import java.util.stream.Stream;
 class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 
 	private final SmartAuthorizationRules rules;
-	private final UserCompartments userCompartments;
+	private final SmartAccessResolver accesses;
 
-	SmartSearchNarrowingInterceptor(SmartAuthorizationRules rules, UserCompartments userCompartments) {
+	SmartSearchNarrowingInterceptor(SmartAuthorizationRules rules, SmartAccessResolver accesses) {
 		this.rules = rules;
-		this.userCompartments = userCompartments;
+		this.accesses = accesses;
 		// A conditional create or update must not find (and so reveal) a match outside the compartments.
 		setNarrowConditionalUrls(true);
 	}
@@ -42,7 +42,7 @@ class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 			HttpServletResponse servletResponse) {
 		String resourceType = request.getResourceName();
 		if (resourceType != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
-			SmartAccess.of(request, userCompartments).map(access -> rules.searchClauses(access, resourceType))
+			accesses.of(request).map(access -> rules.searchClauses(access, resourceType))
 					.filter(clauses -> !clauses.isEmpty()).ifPresent(clauses -> {
 						// One more AND clause per parameter: whatever else the search asks, it must match this too.
 						Map<String, String[]> parameters = new HashMap<>(request.getParameters());
@@ -65,6 +65,6 @@ class SmartSearchNarrowingInterceptor extends SearchNarrowingInterceptor {
 		if (resourceType == null) {
 			return Optional.empty();
 		}
-		return SmartAccess.of(request, userCompartments).flatMap(access -> rules.searchNarrowing(access, resourceType));
+		return accesses.of(request).flatMap(access -> rules.searchNarrowing(access, resourceType));
 	}
 }

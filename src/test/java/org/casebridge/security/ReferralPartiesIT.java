@@ -77,7 +77,7 @@ class ReferralPartiesIT extends SecuredServerTestBase {
 		assertThat(ids(get("/fhir/Task?patient=" + patient, performerToken))).containsExactly(task);
 		assertThat(ids(get("/fhir/ServiceRequest?subject=" + patient, performerToken))).containsExactly(referral);
 
-		for (String path : List.of(patient, observation, othersTask, "Observation?subject=" + patient, "Patient?_summary=count",
+		for (String path : List.of(patient, observation, othersTask, "Observation?subject=" + patient, "Patient?_id=" + patient.substring(8) + "&_summary=count",
 				patient + "/$everything", "$export?_type=Task")) {
 			HttpResponse<String> refused = get("/fhir/" + path, performerToken);
 			assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(403);

@@ -33,6 +33,26 @@ class SmartAuthorizationRulesTest {
 	}
 
 	@Test
+	void aCaseManagersTaskSearchIsHeldToTheirClients() {
+		assertThat(rules.searchClauses(access("user/*.rs", null, new IdType("Practitioner/p")), "Task"))
+				.containsExactly(Map.entry("patient", "Patient/client-1,Patient/client-2"));
+	}
+
+	@Test
+	void aPerformersSearchesAreHeldToItsReferralsAndItsConsentedClientsWithoutPart2Records() {
+		SmartAccess performer = new SmartAccess(SmartScopes.parse("system/*.rs"), Optional.empty(), Optional.empty(), Map.of(),
+				Optional.of(new IdType("Organization/org")), Map.of("client-1", true, "client-2", false));
+
+		assertThat(rules.searchClauses(performer, "Task")).containsEntry("owner", "Organization/org");
+		assertThat(rules.searchClauses(performer, "ServiceRequest")).containsEntry("performer", "Organization/org");
+		assertThat(rules.searchNarrowing(performer, "Task")).isEmpty();
+		assertThat(rules.searchNarrowing(performer, "Observation")).contains(List.of("Patient/client-1", "Patient/client-2"));
+		assertThat(rules.searchClauses(performer, "Observation"))
+				.containsExactly(Map.entry("_security:not", "http://terminology.hl7.org/CodeSystem/v3-ActCode|42CFRPart2"));
+		assertThat(rules.searchClauses(performer, "HealthcareService")).isEmpty();
+	}
+
+	@Test
 	void aSystemScopeForTheTypeSearchesItWhole() {
 		assertThat(rules.searchNarrowing(access("patient/*.rs system/Observation.s", new IdType("Patient/a"), null),
 				"Observation")).isEmpty();
@@ -56,6 +76,6 @@ class SmartAuthorizationRulesTest {
 		Map<String, List<IIdType>> reached = fhirUser == null ? Map.of()
 				: Map.of("Patient", List.of(new IdType("Patient/client-1"), new IdType("Patient/client-2")));
 		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser), reached,
-				Optional.empty());
+				Optional.empty(), Map.of());
 	}
 }
