@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -30,7 +31,12 @@ public final class ServerProcess implements AutoCloseable {
 	private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
 	/** How to start the server; a restart reuses it, so it comes back on the same database and port. */
-	public record Launch(Path jar, String springProfiles, String jdbcUrl, int port, Path log) {
+	public record Launch(Path jar, String springProfiles, String jdbcUrl, int port, Path log, Map<String, String> settings) {
+
+		/** Without settings beyond the defaults below. */
+		public Launch(Path jar, String springProfiles, String jdbcUrl, int port, Path log) {
+			this(jar, springProfiles, jdbcUrl, port, log, Map.of());
+		}
 
 		/** The jar that {@code mvn package} built, on a free port, logging to {@code target/<name>.log}. */
 		public static Launch of(String springProfiles, String jdbcUrl, String name) {
@@ -53,8 +59,9 @@ public final class ServerProcess implements AutoCloseable {
 		builder.environment().put("SPRING_PROFILES_ACTIVE", launch.springProfiles());
 		builder.environment().put("CASEBRIDGE_DB_URL", launch.jdbcUrl());
 		builder.environment().put("CASEBRIDGE_DB_USER", "postgres");
-		// The fault tests and the benchmark measure the server without access control.
+		// The fault tests and the benchmark measure the server without access control, unless settings add an issuer.
 		builder.environment().put("CASEBRIDGE_SECURITY_ALLOW_ANONYMOUS", "true");
+		builder.environment().putAll(launch.settings());
 		this.startedNanos = System.nanoTime();
 		this.process = builder.start();
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.casebridge.ServerProcess;
+import org.casebridge.security.TestAuthorizationServer;
 
 /**
  * The CaseBridge benchmark suite: CaseBridge and stock HAPI (the same jar, profile
@@ -17,7 +18,7 @@ import org.casebridge.ServerProcess;
  * <pre>
  * bench/run [--scale small|medium|large] [--clients N]
  *           [--scenarios ingest,create,referral,search,everything,apply,notification,caseload]
- *           [--iterations 200] [--seed 42] [--rounds 1] [--systems casebridge,stock_hapi,casebridge_unvalidated]
+ *           [--iterations 200] [--seed 42] [--rounds 1] [--systems casebridge,stock_hapi,casebridge_unvalidated,casebridge_secured]
  *           [--reuse-database true]
  * </pre>
  */
@@ -39,7 +40,7 @@ public final class BenchmarkSuite {
 		int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(scale.caseManagementClients())));
 		// Measure again on the data an earlier run of the same options left in each server's database.
 		boolean reuseDatabase = Boolean.parseBoolean(options.getOrDefault("reuse-database", "false"));
-		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems", "casebridge,stock_hapi,casebridge_unvalidated")
+		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems", "casebridge,stock_hapi,casebridge_unvalidated,casebridge_secured")
 				.split(",")).map(name -> SystemUnderTest.valueOf(name.trim().toUpperCase())).collect(Collectors.toSet());
 		Path jar = ServerProcess.builtJar();
 
@@ -74,10 +75,17 @@ public final class BenchmarkSuite {
 		if (!reuseDatabase) {
 			ServerProcess.recreateDatabase(system.database());
 		}
-		ServerProcess.Launch launch =
-				new ServerProcess.Launch(jar, system.springProfiles(), ServerProcess.jdbcUrl(system.database()), 8191, log);
+		boolean secured = system == SystemUnderTest.CASEBRIDGE_SECURED;
+		Map<String, String> settings = secured
+				? Map.of("CASEBRIDGE_SECURITY_ISSUER", TestAuthorizationServer.issuer(),
+						"CASEBRIDGE_SECURITY_AUDIENCE", TestAuthorizationServer.AUDIENCE)
+				: Map.of();
+		ServerProcess.Launch launch = new ServerProcess.Launch(
+				jar, system.springProfiles(), ServerProcess.jdbcUrl(system.database()), 8191, log, settings);
 		try (ServerProcess server = ServerProcess.start(launch)) {
-			FhirHttp fhir = new FhirHttp(server.baseUrl() + "/fhir");
+			FhirHttp fhir = new FhirHttp(server.baseUrl() + "/fhir", secured
+					? TestAuthorizationServer.renewingToken(TestAuthorizationServer.Client.EHR_BACKEND, "system/*.cruds")
+					: null);
 			result.put("startup_ms", server.startupMillis());
 			result.put("rss_after_startup_mb", server.rssBytes() / (1024 * 1024));
 			IngestScenario ingest = new IngestScenario();

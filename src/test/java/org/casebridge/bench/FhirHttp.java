@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A plain JSON-over-HTTP FHIR client on loopback: light enough to share two cores with the server. */
 final class FhirHttp {
@@ -30,9 +31,16 @@ final class FhirHttp {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final String base;
+	private final Supplier<String> token;
 
 	FhirHttp(String base) {
+		this(base, null);
+	}
+
+	/** With {@code token} (when not null) as the Bearer token of every request. */
+	FhirHttp(String base, Supplier<String> token) {
 		this.base = base;
+		this.token = token;
 	}
 
 	String base() {
@@ -59,6 +67,9 @@ final class FhirHttp {
 
 	private JsonNode send(HttpRequest.Builder request, int... expected) {
 		try {
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token.get());
+			}
 			HttpResponse<String> response =
 					http.send(request.timeout(Duration.ofMinutes(5)).build(), BodyHandlers.ofString());
 			for (int status : expected) {

@@ -24,6 +24,7 @@ final class ResultsReport {
 	private final Map<String, Object> caseBridge;
 	private final Map<String, Object> stock;
 	private final Map<String, Object> unvalidated;
+	private final Map<String, Object> secured;
 	private final Map<String, Object> physical;
 	private final int clients;
 
@@ -38,6 +39,7 @@ final class ResultsReport {
 		this.caseBridge = lastRun(runs, SystemUnderTest.CASEBRIDGE);
 		this.stock = lastRun(runs, SystemUnderTest.STOCK_HAPI);
 		this.unvalidated = lastRun(runs, SystemUnderTest.CASEBRIDGE_UNVALIDATED);
+		this.secured = lastRun(runs, SystemUnderTest.CASEBRIDGE_SECURED);
 		this.physical = physical;
 		this.clients = data.caseManagementClients;
 	}
@@ -91,9 +93,23 @@ final class ResultsReport {
 
 		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
 				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
-		validationCost(md, "ingest, 1 client, resources/s", "ingest", "clients_1", "resources_per_second");
+		cost(md, "ingest, 1 client, resources/s", caseBridge, unvalidated, "ingest", "clients_1", "resources_per_second");
 		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
-			validationCost(md, "create " + type + ", p50 ms", "create", type, "p50_ms");
+			cost(md, "create " + type + ", p50 ms", caseBridge, unvalidated, "create", type, "p50_ms");
+		}
+
+		md.append("\nWhat access control costs — the same CaseBridge server with an issuer configured, every request ")
+				.append("carrying an EHR backend's `system/*.cruds` token (signature, claims and scopes checked; HAPI's ")
+				.append("AuthorizationInterceptor on every interaction and every resource returned):\n\n")
+				.append("| Figure | with access control | without | ratio |\n|---|---|---|---|\n");
+		for (int clients : IngestScenario.CONCURRENCY) {
+			cost(md, "ingest, " + clients + " client(s), resources/s", secured, caseBridge, "ingest", "clients_" + clients, "resources_per_second");
+		}
+		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
+			cost(md, "create " + type + ", p50 ms", secured, caseBridge, "create", type, "p50_ms");
+		}
+		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+			cost(md, "search " + query + ", p95 ms", secured, caseBridge, "search", query, "p95_ms");
 		}
 
 		md.append("\nWhat extraction costs — on CaseBridge, a completed PHQ-9 response (validated, scored, its score ")
@@ -193,11 +209,13 @@ final class ResultsReport {
 				.append(" |\n");
 	}
 
-	private void validationCost(StringBuilder md, String figure, String... path) {
-		Double validated = number(caseBridge, path);
-		Double without = number(unvalidated, path);
-		md.append("| ").append(figure).append(" | ").append(format(validated)).append(" | ").append(format(without))
-				.append(" | ").append(format(ratio(validated, without))).append("× |\n");
+	/** A figure of two runs of CaseBridge and their ratio: what one setting costs. */
+	private static void cost(StringBuilder md, String figure, Map<String, Object> with, Map<String, Object> without,
+			String... path) {
+		Double first = number(with, path);
+		Double second = number(without, path);
+		md.append("| ").append(figure).append(" | ").append(format(first)).append(" | ").append(format(second))
+				.append(" | ").append(format(ratio(first, second))).append("× |\n");
 	}
 
 	private static void extractionCost(StringBuilder md, String server, Map<String, Object> run, String percentile) {

@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
  * subscriptions; in the caseload scenario it answers the plain searches only), and CaseBridge
  * without write validation in ingest and create, which measures what
  * validation costs on an otherwise identical server (the ingest also warms its JIT as much as the
- * others' before the creates are timed).
+ * others' before the creates are timed), and CaseBridge with access control on (an EHR backend's
+ * {@code system/*.cruds} token from the test authorization server on every request) in ingest,
+ * create and search, which measures what access control costs.
  */
 enum SystemUnderTest {
 	CASEBRIDGE("postgres", "casebridge_bench"),
 	STOCK_HAPI("postgres,baseline", "casebridge_bench_stock"),
-	CASEBRIDGE_UNVALIDATED("postgres,unvalidated", "casebridge_bench_unvalidated");
+	CASEBRIDGE_UNVALIDATED("postgres,unvalidated", "casebridge_bench_unvalidated"),
+	CASEBRIDGE_SECURED("postgres", "casebridge_bench_secured");
 
 	private final String springProfiles;
 	private final String database;
@@ -37,6 +40,7 @@ enum SystemUnderTest {
 			case CASEBRIDGE -> "CaseBridge";
 			case STOCK_HAPI -> "stock HAPI";
 			case CASEBRIDGE_UNVALIDATED -> "CaseBridge without validation";
+			case CASEBRIDGE_SECURED -> "CaseBridge with access control";
 		};
 	}
 
@@ -49,6 +53,8 @@ enum SystemUnderTest {
 			case STOCK_HAPI -> requested.stream().filter(scenario -> !Set.of("apply", "notification").contains(scenario))
 					.collect(Collectors.toSet());
 			case CASEBRIDGE_UNVALIDATED -> requested.stream().filter(Set.of("ingest", "create")::contains).collect(Collectors.toSet());
+			case CASEBRIDGE_SECURED -> requested.stream().filter(Set.of("ingest", "create", "search")::contains)
+					.collect(Collectors.toSet());
 		};
 	}
 }

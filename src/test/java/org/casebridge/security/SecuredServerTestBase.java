@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casebridge.FhirServerTestBase;
@@ -36,7 +31,6 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 
 	/** The origin of a browser app allowed to call the server (CORS). */
 	protected static final String BROWSER_APP = "https://app.casebridge.test";
-	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
 	@DynamicPropertySource
@@ -51,24 +45,7 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 
 	/** An access token for {@code client} with {@code scopes}, by client_credentials (RFC 6749 §4.4). */
 	protected String token(Client client, String scopes) {
-		return TOKENS.computeIfAbsent(client.id + " " + scopes, key -> requestToken(client, scopes));
-	}
-
-	private String requestToken(Client client, String scopes) {
-		String credentials = Base64.getEncoder().encodeToString(
-				(client.id + ":" + TestAuthorizationServer.secret(client)).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(TestAuthorizationServer.tokenEndpoint()))
-				.header("Authorization", "Basic " + credentials)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-						+ URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-				.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		try {
-			return JSON.readTree(response.body()).path("access_token").asText();
-		} catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		return TOKENS.computeIfAbsent(client.id + " " + scopes, key -> TestAuthorizationServer.token(client, scopes));
 	}
 
 	protected IGenericClient clientWith(String token) {

@@ -1,16 +1,26 @@
 package org.casebridge.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.casebridge.ServerProcess;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -48,9 +58,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@link #AUDIENCE} in {@code aud}. Its signing key is {@link #signingKey()}, so tests can also mint
  * tokens it would never issue.
  */
-final class TestAuthorizationServer {
+public final class TestAuthorizationServer {
 
-	static final String AUDIENCE = "https://casebridge.test/fhir";
+	public static final String AUDIENCE = "https://casebridge.test/fhir";
 	private static final String SECRET = "secret-" + UUID.randomUUID();
 	/** The Patient the patient app's tokens are for, and another one. */
 	static final String PATIENT = "sec-patient-a";
@@ -62,7 +72,7 @@ final class TestAuthorizationServer {
 	static final String COMMUNITY_ORGANIZATION = "sec-community-org-" + UUID.randomUUID().toString().substring(0, 8);
 
 	/** The clients and the scopes each may ask for. */
-	enum Client {
+	public enum Client {
 		EHR_BACKEND("ehr-backend", Map.of(), List.of(
 				"system/*.cruds", "system/*.read", "system/*.rs", "system/Patient.rs", "system/Patient.r", "system/Patient.s",
 				"system/Patient.read", "system/Patient.c", "system/Patient.cr", "system/Patient.u", "system/Patient.cru",
@@ -89,12 +99,14 @@ final class TestAuthorizationServer {
 	}
 
 	private static final RSAKey KEY = rsaKey();
+	private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
+	private static final ObjectMapper JSON = new ObjectMapper();
 	private static String issuer;
 
 	private TestAuthorizationServer() {}
 
 	/** The issuer URL, starting the server the first time. */
-	static synchronized String issuer() {
+	public static synchronized String issuer() {
 		if (issuer == null) {
 			int port = ServerProcess.freePort();
 			String url = "http://127.0.0.1:" + port;
@@ -115,6 +127,47 @@ final class TestAuthorizationServer {
 	/** The client secret (client_secret_basic) of {@code client}. */
 	static String secret(Client client) {
 		return SECRET + "-" + client.id;
+	}
+
+	/** An access token for {@code client} with {@code scopes}, by client_credentials (RFC 6749 §4.4). */
+	public static String token(Client client, String scopes) {
+		String credentials = Base64.getEncoder().encodeToString(
+				(client.id + ":" + secret(client)).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+				.header("Authorization", "Basic " + credentials)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+						+ URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
+				.build();
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("The token endpoint answered " + response.statusCode() + ": " + response.body());
+			}
+			return JSON.readTree(response.body()).path("access_token").asText();
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A token for a long run: asked for again when half its 30 minutes have passed. */
+	public static Supplier<String> renewingToken(Client client, String scopes) {
+		return new Supplier<>() {
+			private String token;
+			private long issuedNanos;
+
+			@Override
+			public synchronized String get() {
+				if (token == null || System.nanoTime() - issuedNanos > TOKEN_LIFETIME.dividedBy(2).toNanos()) {
+					token = token(client, scopes);
+					issuedNanos = System.nanoTime();
+				}
+				return token;
+			}
+		};
 	}
 
 	static RSAKey signingKey() {
@@ -156,7 +209,7 @@ final class TestAuthorizationServer {
 							.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 							.scopes(scopes -> scopes.addAll(client.scopes))
 							.clientSettings(ClientSettings.builder().settings(settings -> settings.putAll(client.claims)).build())
-							.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+							.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
 							.build()).toList());
 		}
 
