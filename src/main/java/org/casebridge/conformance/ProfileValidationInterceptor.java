@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.util.ResourceUtil;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.context.annotation.Profile;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * cannot judge a profile. Profiles are checked where they are authored, by SUSHI's compiler and
  * snapshot generator, and by validating their examples. Nor are the Binary files of a bulk export,
  * which HAPI's export job writes itself (up to 100 MB of NDJSON each, made of resources validated
- * when they were stored): validating one would only parse it.
+ * when they were stored): validating one would only parse it; nor the AuditEvents HAPI's BALP
+ * capture makes for every request, which would double the cost of a read.
  *
  * <p>The {@code unvalidated} Spring profile leaves it out, for the benchmark that measures what
  * validation costs on an otherwise identical server.
@@ -63,8 +65,9 @@ class ProfileValidationInterceptor {
 	}
 
 	private void validate(IBaseResource resource, RequestDetails request) {
-		boolean exportFile = resource instanceof Binary && request instanceof SystemRequestDetails;
-		if (!(resource instanceof StructureDefinition) && !exportFile) {
+		boolean serverMade = request instanceof SystemRequestDetails
+				&& (resource instanceof Binary || resource instanceof AuditEvent);
+		if (!(resource instanceof StructureDefinition) && !serverMade) {
 			validator.requireValid(resource);
 		}
 	}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * expects them. R4's Patient compartment (compartmentdefinition-patient.html) lists no Task, so
  * HAPI leaves them out of these exports (and refuses them in {@code _type}, see
  * {@link ExportTaskTypeInterceptor}); its export job finds a client's Tasks through Task's
- * {@code patient} search parameter ({@code Task.for}) once they are asked for.
+ * {@code patient} search parameter ({@code Task.for}) once they are asked for. The AuditEvents
+ * that name the clients, which R4 does put in the compartment, are left out unless named.
  */
 @Component
 @Profile("!baseline")
@@ -35,9 +36,13 @@ class ExportTaskInterceptor {
 		Object requested = request.getUserData().get(ExportTaskTypeInterceptor.REQUESTED_TYPES);
 		if (requested instanceof List<?> types) {
 			parameters.setResourceTypes(types.stream().map(String::valueOf).toList());
-		} else if (!namesTypes(request) && !parameters.getResourceTypes().contains("Task")) {
+		} else if (!namesTypes(request)) {
 			List<String> types = new ArrayList<>(parameters.getResourceTypes());
-			types.add("Task");
+			if (!types.contains("Task")) {
+				types.add("Task");
+			}
+			// The audit trail names the clients but is not their record: only an export naming AuditEvent holds it.
+			types.remove("AuditEvent");
 			parameters.setResourceTypes(types);
 		}
 	}

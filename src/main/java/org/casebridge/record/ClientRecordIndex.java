@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Tasks, encounters, communications, consents, whichever element holds the reference), and what
  * those reference in turn (practitioners, organisations, services, locations), followed to the
  * end. Another client never belongs to it: other Patients are not followed, nor are Groups, which
- * list many clients.
+ * list many clients, nor the AuditEvents that name the client.
  */
 @Component
 class ClientRecordIndex {
@@ -27,7 +27,8 @@ class ClientRecordIndex {
 	/** A member of the record; {@code pid} is HAPI's resource key, which orders the record. */
 	record Member(long pid, String type, String id) {}
 
-	private static final List<String> OTHER_CLIENTS = List.of("Patient", "Group");
+	/** Not followed: other clients, and the audit trail (a record of who saw the record, not of the client's care). */
+	private static final List<String> NOT_FOLLOWED = List.of("Patient", "Group", "AuditEvent");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -51,13 +52,13 @@ class ClientRecordIndex {
 		record.add(patient);
 		record.addAll(jdbc.queryForList("SELECT DISTINCT src_resource_id FROM hfj_res_link"
 						+ " WHERE target_resource_id = :patient AND source_resource_type NOT IN (:others)",
-				new MapSqlParameterSource("patient", patient).addValue("others", OTHER_CLIENTS), Long.class));
+				new MapSqlParameterSource("patient", patient).addValue("others", NOT_FOLLOWED), Long.class));
 		Set<Long> frontier = Set.copyOf(record);
 		while (!frontier.isEmpty()) {
 			Set<Long> referenced = new HashSet<>(jdbc.queryForList("SELECT DISTINCT target_resource_id FROM hfj_res_link"
 							+ " WHERE src_resource_id IN (:frontier) AND target_resource_id IS NOT NULL"
 							+ " AND target_resource_type NOT IN (:others)",
-					new MapSqlParameterSource("frontier", frontier).addValue("others", OTHER_CLIENTS), Long.class));
+					new MapSqlParameterSource("frontier", frontier).addValue("others", NOT_FOLLOWED), Long.class));
 			referenced.removeAll(record);
 			record.addAll(referenced);
 			frontier = referenced;

@@ -16,7 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.casebridge.referral.ReferralTaskTransitions.Party;
-import org.casebridge.server.RequestOrganization;
+import org.casebridge.server.RequestCaller;
+import org.casebridge.server.RequestCaller.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -43,16 +44,16 @@ class ReferralTaskInterceptor {
 
 	private final DaoRegistry daoRegistry;
 	private final FhirContext fhirContext;
-	private final ObjectProvider<RequestOrganization> requestOrganization;
+	private final ObjectProvider<RequestCaller> requestCaller;
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
 	ReferralTaskInterceptor(DaoRegistry daoRegistry, FhirContext fhirContext,
-			ObjectProvider<RequestOrganization> requestOrganization) {
+			ObjectProvider<RequestCaller> requestCaller) {
 		this.daoRegistry = daoRegistry;
 		this.fhirContext = fhirContext;
-		this.requestOrganization = requestOrganization;
+		this.requestCaller = requestCaller;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -81,17 +82,22 @@ class ReferralTaskInterceptor {
 
 	/**
 	 * With access control on, the party a request acts for must be the one that sets the new status
-	 * (SDOHCC "Set By"): the performer is the organisation the stored Task names as owner, anyone
-	 * else who may write the Task acts for the requester. The server's own writes are not a party's.
+	 * (SDOHCC "Set By"): the performer is the organisation the stored Task names as owner; a user
+	 * (a case manager) or another organisation who may write the Task acts for the requester. The
+	 * server's own writes, and a backend service that acts for no user or organisation (the EHR
+	 * itself, sending a referral's history), are no party's.
 	 */
 	private void checkParty(RequestDetails request, Task stored, Task next) {
-		RequestOrganization organizations = requestOrganization.getIfAvailable();
-		if (organizations == null || request == null || request instanceof SystemRequestDetails) {
+		RequestCaller callers = requestCaller.getIfAvailable();
+		if (callers == null || request == null || request instanceof SystemRequestDetails) {
+			return;
+		}
+		Optional<Caller> known = callers.of(request);
+		if (known.isEmpty() || known.get().isSystemOfRecord()) {
 			return;
 		}
 		String owner = stored.getOwner().getReferenceElement().toUnqualifiedVersionless().getValue();
-		Party caller = organizations.of(request).filter(organization -> organization.equals(owner)).isPresent()
-				? Party.PERFORMER : Party.REQUESTER;
+		Party caller = known.get().organization().filter(owner::equals).isPresent() ? Party.PERFORMER : Party.REQUESTER;
 		ReferralTaskRules.partyViolation(caller, next.getStatus()).ifPresent(violation -> {
 			throw new ForbiddenOperationException(violation);
 		});

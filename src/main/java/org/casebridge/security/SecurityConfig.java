@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import org.casebridge.server.CareTeamMembership;
 import org.casebridge.server.OperationOutcomeWriter;
-import org.casebridge.server.RequestOrganization;
+import org.casebridge.server.RequestCaller;
+import org.casebridge.server.RequestCaller.Caller;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,8 +185,9 @@ class SecurityConfig {
 		}
 
 		@Bean
-		RequestOrganization requestOrganization(SmartAccessResolver accesses) {
-			return request -> accesses.of(request).flatMap(SmartAccess::organization).map(IIdType::getValue);
+		RequestCaller requestCaller(SmartAccessResolver accesses) {
+			return request -> accesses.of(request).map(access -> new Caller(access.fhirUser().map(IIdType::getValue),
+					access.subject(), access.client(), access.organization().map(IIdType::getValue)));
 		}
 
 		@Bean

@@ -16,10 +16,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * backend service, the organisation it acts for ({@link #ORGANIZATION_CLAIM}): such a token is a
  * referral performer, whose {@code system/} scopes reach only the referrals it performs and the
  * records of the clients who consent to disclosure to it ({@code consents}: client to whether the
- * consent covers 42 CFR Part 2 records, see {@link ConsentedDisclosures}).
+ * consent covers 42 CFR Part 2 records, see {@link ConsentedDisclosures}); and, for the audit
+ * trail, the token's subject and the OAuth2 client it was issued to.
  */
 record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdType> fhirUser,
-		Map<String, List<IIdType>> userCompartments, Optional<IIdType> organization, Map<String, Boolean> consents) {
+		Map<String, List<IIdType>> userCompartments, Optional<IIdType> organization, Map<String, Boolean> consents,
+		Optional<String> subject, Optional<String> client) {
 
 	/** CaseBridge's claim for a community organisation's backend service: the Organization it acts for. */
 	static final String ORGANIZATION_CLAIM = "organization";
@@ -37,7 +39,9 @@ record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdTy
 		return new SmartAccess(scopes, Optional.ofNullable(token.getClaimAsString("patient"))
 				.filter(id -> !id.isBlank()).map(id -> new IdType("Patient", new IdType(id).getIdPart())),
 				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of(),
-				organization, organization.map(disclosures::to).orElse(Map.of()));
+				organization, organization.map(disclosures::to).orElse(Map.of()),
+				Optional.ofNullable(token.getSubject()), Optional.ofNullable(token.getClaimAsString("client_id"))
+						.or(() -> Optional.ofNullable(token.getClaimAsString("azp"))));
 	}
 
 	boolean performer() {

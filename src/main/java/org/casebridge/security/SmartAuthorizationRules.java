@@ -80,6 +80,8 @@ final class SmartAuthorizationRules {
 	 */
 	static final Map<String, String> PERFORMER_REACH = Map.of("Task", "owner", "ServiceRequest", "performer");
 
+	private static final String AUDIT_EVENT = "AuditEvent";
+
 	private static final Set<RestOperationTypeEnum> READS =
 			EnumSet.of(RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE);
 	private static final Set<RestOperationTypeEnum> SEARCHES = EnumSet.of(
@@ -102,6 +104,10 @@ final class SmartAuthorizationRules {
 		SmartScopes scopes = access.get().scopes();
 		if (scopes.administrator()) {
 			rules.allow(SmartScopes.ADMINISTRATOR).operation().withAnyName().atAnyLevel().andAllowAllResponses();
+		}
+		if (!scopes.namesType(AUDIT_EVENT)) {
+			// A wildcard scope or a compartment does not reach the audit trail: reading it takes a scope naming AuditEvent.
+			rules.deny("audit events need an audit scope").read().resourcesOfType(AUDIT_EVENT).withAnyId();
 		}
 		DIRECTORY_TYPES.stream().sorted().forEach(type ->
 				rules.allow("directory: " + type).read().resourcesOfType(type).withAnyId());

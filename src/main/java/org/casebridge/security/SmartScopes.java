@@ -34,6 +34,11 @@ record SmartScopes(List<SmartScope> resourceScopes, boolean administrator) {
 		resourceScopes = List.copyOf(resourceScopes);
 	}
 
+	/** Whether a resource scope names {@code type} itself (not by {@code *}). */
+	boolean namesType(String type) {
+		return resourceScopes.stream().anyMatch(scope -> scope.resourceType().equals(type));
+	}
+
 	static SmartScopes parse(String scopeClaim) {
 		if (scopeClaim == null) {
 			return new SmartScopes(List.of(), false);

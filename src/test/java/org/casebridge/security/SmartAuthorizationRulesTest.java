@@ -41,7 +41,8 @@ class SmartAuthorizationRulesTest {
 	@Test
 	void aPerformersSearchesAreHeldToItsReferralsAndItsConsentedClientsWithoutPart2Records() {
 		SmartAccess performer = new SmartAccess(SmartScopes.parse("system/*.rs"), Optional.empty(), Optional.empty(), Map.of(),
-				Optional.of(new IdType("Organization/org")), Map.of("client-1", true, "client-2", false));
+				Optional.of(new IdType("Organization/org")), Map.of("client-1", true, "client-2", false), Optional.empty(),
+				Optional.empty());
 
 		assertThat(rules.searchClauses(performer, "Task")).containsEntry("owner", "Organization/org");
 		assertThat(rules.searchClauses(performer, "ServiceRequest")).containsEntry("performer", "Organization/org");
@@ -76,6 +77,6 @@ class SmartAuthorizationRulesTest {
 		Map<String, List<IIdType>> reached = fhirUser == null ? Map.of()
 				: Map.of("Patient", List.of(new IdType("Patient/client-1"), new IdType("Patient/client-2")));
 		return new SmartAccess(SmartScopes.parse(scopes), Optional.ofNullable(patient), Optional.ofNullable(fhirUser), reached,
-				Optional.empty(), Map.of());
+				Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
 	}
 }

@@ -76,7 +76,8 @@ public final class TestAuthorizationServer {
 		EHR_BACKEND("ehr-backend", Map.of(), List.of(
 				"system/*.cruds", "system/*.read", "system/*.rs", "system/Patient.rs", "system/Patient.r", "system/Patient.s",
 				"system/Patient.read", "system/Patient.c", "system/Patient.cr", "system/Patient.u", "system/Patient.cru",
-				"system/Observation.rs", "system/Observation.d", "system/casebridge.admin")),
+				"system/Observation.rs", "system/Observation.d", "system/casebridge.admin", "system/AuditEvent.rs",
+				"system/AuditEvent.cruds")),
 		PATIENT_APP("patient-app", Map.of("patient", PATIENT), List.of(
 				"openid", "launch/patient", "patient/*.rs", "patient/*.read", "patient/Observation.read",
 				"patient/Observation.rs", "patient/Patient.r", "patient/Observation.crs")),

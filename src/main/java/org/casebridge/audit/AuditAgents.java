@@ -1,0 +1,61 @@
+package org.casebridge.audit;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
+import java.util.Optional;
+import org.casebridge.server.RequestCaller;
+import org.casebridge.server.RequestCaller.Caller;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Who and what an AuditEvent names (IHE BALP agents and entities): the user ({@code fhirUser}; for a community
+ * organisation's service the organisation; else the token's subject) and the OAuth2 client, from the verified token. They are identifiers rather than references, so
+ * an event never fails to store for a user the server holds no resource for; without access
+ * control both are named as unauthenticated.
+ */
+class AuditAgents implements IBalpAuditContextServices {
+
+	static final String USERS = "urn:casebridge:audit:user";
+	static final String CLIENTS = "urn:casebridge:audit:client";
+
+	private final ObjectProvider<RequestCaller> callers;
+
+	AuditAgents(ObjectProvider<RequestCaller> callers) {
+		this.callers = callers;
+	}
+
+	@Override
+	public Reference getAgentClientWho(RequestDetails request) {
+		return agent(caller(request).flatMap(Caller::client), CLIENTS, "unauthenticated client");
+	}
+
+	@Override
+	public Reference getAgentUserWho(RequestDetails request) {
+		Optional<Caller> caller = caller(request);
+		return agent(caller.flatMap(Caller::user).or(() -> caller.flatMap(Caller::organization))
+				.or(() -> caller.flatMap(Caller::subject)), USERS,
+				"unauthenticated user (access control off)");
+	}
+
+	/**
+	 * What an event's entities point at: the resource's own version ({@code Patient/1/_history/2}), as
+	 * a relative reference, for HAPI stores no absolute reference to itself.
+	 */
+	@Override
+	public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType id) {
+		return id.toUnqualified().getValue();
+	}
+
+	private Optional<Caller> caller(RequestDetails request) {
+		return Optional.ofNullable(callers.getIfAvailable()).flatMap(known -> known.of(request));
+	}
+
+	private static Reference agent(Optional<String> name, String system, String unknown) {
+		return name.map(value -> new Reference().setIdentifier(new Identifier().setSystem(system).setValue(value))
+				.setDisplay(value)).orElseGet(() -> new Reference().setDisplay(unknown));
+	}
+}

@@ -1,0 +1,30 @@
+package org.casebridge.audit;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import org.casebridge.server.RequestCaller;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The audit trail: HAPI's IHE Basic Audit Log Patterns capture ({@link BalpAuditCaptureInterceptor})
+ * on the RestfulServer, so every create, update, patch, delete, read, vread and search a client
+ * makes (transaction and batch entries each on their own) becomes an AuditEvent in the BALP shape,
+ * naming the patients whose data it touched; stored durably by {@link AuditEventStore}.
+ */
+@Configuration
+@Profile("!baseline")
+class AuditConfig {
+
+	@Bean
+	SmartInitializingSingleton balpAuditCapture(RestfulServer fhirRestfulServer, DaoRegistry daos,
+			ObjectProvider<RequestCaller> callers) {
+		// Its hooks take the request's ServletRequestDetails: it runs for client requests, never for the server's own writes.
+		return () -> fhirRestfulServer.registerInterceptor(
+				new BalpAuditCaptureInterceptor(new AuditEventStore(daos), new AuditAgents(callers)));
+	}
+}

@@ -1,0 +1,96 @@
+package org.casebridge.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.casebridge.security.SecuredServerTestBase;
+import org.casebridge.security.TestAuthorizationServer.Client;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail (issue 14, first part): every create, read and search a client makes is an IHE
+ * BALP AuditEvent naming the patient, what was done and by whom, stored by the time the answer
+ * arrives; AuditEvents cannot be changed or deleted; only a scope naming AuditEvent reads them.
+ */
+class AuditTrailIT extends SecuredServerTestBase {
+
+	private String patient;
+	private String auditor;
+
+	@BeforeEach
+	void aClient() {
+		patient = newClient().getReference();
+		auditor = token(Client.EHR_BACKEND, "system/AuditEvent.rs");
+	}
+
+	@Test
+	void aCreateIsAuditedWithThePatientAndTheCaller() {
+		Observation measured = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(patient));
+		measured.getCode().addCoding().setSystem("http://loinc.org").setCode("8867-4");
+		String observation = stored(measured).getReference();
+
+		AuditEvent created = single(events("entity=" + observation + "&action=C"));
+		assertThat(created.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+		assertThat(created.getSubtypeFirstRep().getCode()).isEqualTo("create");
+		// The data entity names the version the create made, the patient entity the client.
+		assertThat(created.getEntity()).extracting(entity -> entity.getWhat().getReference())
+				.contains(observation + "/_history/1", patient);
+		assertThat(created.getAgent()).extracting(agent -> agent.getWho().getDisplay()).contains("ehr-backend");
+	}
+
+	@Test
+	void aReadAndASearchAreAuditedByTheTimeTheyAnswer() {
+		String reader = token(Client.EHR_BACKEND, "system/*.rs");
+		assertThat(get("/fhir/" + patient, reader).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/Observation?subject=" + patient, reader).statusCode()).isEqualTo(200);
+
+		List<AuditEvent> reads = events("patient=" + patient + "&action=R");
+		assertThat(reads).extracting(event -> event.getSubtypeFirstRep().getCode()).contains("read");
+		List<AuditEvent> searches = events("patient=" + patient + "&action=E");
+		assertThat(searches).extracting(event -> event.getSubtypeFirstRep().getCode()).contains("search-type");
+	}
+
+	@Test
+	void auditEventsCannotBeChangedOrDeleted() {
+		String event = events("patient=" + patient).get(0).getIdElement().toUnqualifiedVersionless().getValue();
+		String writer = token(Client.EHR_BACKEND, "system/AuditEvent.cruds");
+		AuditEvent stored = clientWith(auditor).read().resource(AuditEvent.class).withId(event).execute();
+		stored.setOutcomeDesc("tampered");
+
+		HttpResponse<String> changed = send(request("/fhir/" + event).header("Content-Type", FHIR_JSON)
+				.header("Authorization", "Bearer " + writer)
+				.PUT(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(stored))).build());
+		HttpResponse<String> deleted = send(request("/fhir/" + event).header("Authorization", "Bearer " + writer).DELETE().build());
+
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(405);
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(405);
+		assertThat(clientWith(auditor).read().resource(AuditEvent.class).withId(event).execute().getMeta().getVersionId()).isEqualTo("1");
+	}
+
+	@Test
+	void onlyAScopeNamingAuditEventReadsTheTrail() {
+		for (String scopes : List.of("system/*.rs", "system/*.cruds")) {
+			HttpResponse<String> refused = get("/fhir/AuditEvent?patient=" + patient, token(Client.EHR_BACKEND, scopes));
+			assertThat(refused.statusCode()).as(scopes + ": " + refused.body()).isEqualTo(403);
+		}
+		assertThat(get("/fhir/AuditEvent?patient=" + patient, auditor).statusCode()).isEqualTo(200);
+	}
+
+	private List<AuditEvent> events(String query) {
+		HttpResponse<String> found = get("/fhir/AuditEvent?" + query + "&_count=100", auditor);
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		return parse(found, Bundle.class).getEntry().stream().map(entry -> (AuditEvent) entry.getResource()).toList();
+	}
+
+	private static AuditEvent single(List<AuditEvent> events) {
+		assertThat(events).hasSize(1);
+		return events.get(0);
+	}
+}
