@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -44,7 +43,6 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 	private static final String WRITTEN_CODE = "72133-2";
 	private static final String TAG = "urn:casebridge:test:leak";
 	private static final String CONDITIONAL = "urn:casebridge:test:conditional";
-	private static final String CB = "http://casebridge.org/fhir/CodeSystem/";
 
 	/** Stored once per test JVM: both caseloads. */
 	private static Caseloads caseloads;
@@ -70,8 +68,8 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 		readWrite = token(Client.CASE_MANAGER_APP, "user/*.cruds");
 		synchronized (CaseloadAccessIT.class) {
 			if (caseloads == null) {
-				String a = practitioner(TestAuthorizationServer.CASE_MANAGER);
-				String b = practitioner(TestAuthorizationServer.OTHER_CASE_MANAGER);
+				String a = storePractitioner(TestAuthorizationServer.CASE_MANAGER);
+				String b = storePractitioner(TestAuthorizationServer.OTHER_CASE_MANAGER);
 				String role = stored(new PractitionerRole().setPractitioner(new Reference(a))).getReference();
 				ClientRecord b1 = clientOf(b, "Birch");
 				caseloads = new Caseloads(role, clientOf(a, "Alder"), clientOf(role, "Aspen"), b1,
@@ -265,7 +263,7 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 		String newcomer = newClient().getReference();
 		assertThat(get("/fhir/" + newcomer, readOnly).statusCode()).isEqualTo(403);
 
-		String team = careTeam(newcomer, "Practitioner/" + TestAuthorizationServer.CASE_MANAGER);
+		String team = storeCareTeam(newcomer, "Practitioner/" + TestAuthorizationServer.CASE_MANAGER);
 		assertThat(get("/fhir/" + newcomer, readOnly).statusCode()).isEqualTo(200);
 
 		CareTeam ended = client.read().resource(CareTeam.class).withId(team).execute();
@@ -303,20 +301,12 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 		return caseloads.b1();
 	}
 
-	private String practitioner(String id) {
-		Practitioner practitioner = new Practitioner();
-		practitioner.setId(id);
-		practitioner.addName().setFamily("Manager").addGiven(id);
-		client.update().resource(practitioner).execute();
-		return "Practitioner/" + id;
-	}
-
 	private ClientRecord clientOf(String member, String name) {
 		String family = name + unique.substring(0, 8);
 		Patient patient = new Patient();
 		patient.addName().setFamily(family).addGiven("Client");
 		String client = stored(patient).getReference();
-		careTeam(client, member);
+		storeCareTeam(client, member);
 		String tag = family + "-observation";
 		String conditionalTag = UUID.randomUUID().toString();
 		Observation measured = observation(client, CODE, tag);
@@ -333,13 +323,6 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 				.setFor(new Reference(client)).setFocus(new Reference(referral));
 		task.getCode().addCoding(new Coding("http://hl7.org/fhir/CodeSystem/task-code", "fulfill", null));
 		return new ClientRecord(client, family, observation, tag, conditionalTag, carePlan, referral, stored(task).getReference());
-	}
-
-	private String careTeam(String client, String member) {
-		CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(client));
-		team.addParticipant().setMember(new Reference(member)).addRole(new CodeableConcept(
-				new Coding(CB + "cb-care-team-role", "case-manager", "Case manager")));
-		return stored(team).getReference();
 	}
 
 	private static Observation observation(String patient, String code, String tag) {

@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class ConsentSharingIT extends SecuredServerTestBase {
 
 	@BeforeEach
 	void clientsWithAndWithoutConsent() {
-		Organization recipient = new Organization().setName("Community counseling");
-		recipient.setId(TestAuthorizationServer.COMMUNITY_ORGANIZATION);
-		client.update().resource(recipient).execute();
+		storeCommunityOrganisation();
 		consenting = substanceUseClient();
 		consentingToPart2 = substanceUseClient();
 		notConsenting = substanceUseClient();

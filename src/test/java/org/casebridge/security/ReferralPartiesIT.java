@@ -8,12 +8,10 @@ import java.util.Date;
 import java.util.List;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -43,19 +41,10 @@ class ReferralPartiesIT extends SecuredServerTestBase {
 
 	@BeforeEach
 	void referAClientToTheCommunityOrganisation() {
-		Organization organisation = new Organization().setName("Community housing");
-		organisation.setId(TestAuthorizationServer.COMMUNITY_ORGANIZATION);
-		client.update().resource(organisation).execute();
-		Practitioner caseManager = new Practitioner();
-		caseManager.setId(TestAuthorizationServer.CASE_MANAGER);
-		caseManager.addName().setFamily("Manager");
-		client.update().resource(caseManager).execute();
-		String requester = "Practitioner/" + TestAuthorizationServer.CASE_MANAGER;
-
+		storeCommunityOrganisation();
+		String requester = storePractitioner(TestAuthorizationServer.CASE_MANAGER);
 		patient = newClient().getReference();
-		CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(patient));
-		team.addParticipant().setMember(new Reference(requester));
-		stored(team);
+		storeCareTeam(patient, requester);
 		Observation measured = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(patient));
 		measured.getCode().addCoding().setSystem("http://loinc.org").setCode("8867-4");
 		observation = stored(measured).getReference();

@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.security.TestAuthorizationServer.Client;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +52,31 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 	/** An access token for {@code client} with {@code scopes}, by client_credentials (RFC 6749 §4.4). */
 	protected String token(Client client, String scopes) {
 		return TOKENS.computeIfAbsent(client.id + " " + scopes, key -> TestAuthorizationServer.token(client, scopes));
+	}
+
+	/** The community organisation whose backend service the authorization server knows, stored; its reference. */
+	protected String storeCommunityOrganisation() {
+		Organization organisation = new Organization().setName("Community services");
+		organisation.setId(TestAuthorizationServer.COMMUNITY_ORGANIZATION);
+		client.update().resource(organisation).execute();
+		return "Organization/" + TestAuthorizationServer.COMMUNITY_ORGANIZATION;
+	}
+
+	/** A Practitioner with the id a case manager's token names, stored; its reference. */
+	protected String storePractitioner(String id) {
+		Practitioner practitioner = new Practitioner();
+		practitioner.setId(id);
+		practitioner.addName().setFamily("Manager").addGiven(id);
+		client.update().resource(practitioner).execute();
+		return "Practitioner/" + id;
+	}
+
+	/** An active care team for {@code patient} with {@code member} as its case manager; its reference. */
+	protected String storeCareTeam(String patient, String member) {
+		CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(patient));
+		team.addParticipant().setMember(new Reference(member)).addRole(new CodeableConcept(
+				new Coding("http://casebridge.org/fhir/CodeSystem/cb-care-team-role", "case-manager", "Case manager")));
+		return stored(team).getReference();
 	}
 
 	protected IGenericClient clientWith(String token) {

@@ -68,8 +68,9 @@ class SmartAuthorizationRulesTest {
 
 	@Test
 	void aTokenWithoutResourceScopesGetsOnlyTheCapabilityStatementAndTheDirectory() {
+		// The CapabilityStatement, the audit trail refused, the directory's types, everything else refused.
 		int directory = SmartAuthorizationRules.DIRECTORY_TYPES.size();
-		assertThat(rules.rulesFor(Optional.of(access("openid fhirUser", null, null)))).hasSize(2 + directory);
+		assertThat(rules.rulesFor(Optional.of(access("openid fhirUser", null, null)))).hasSize(3 + directory);
 		assertThat(rules.rulesFor(Optional.empty())).hasSize(2);
 	}
 
