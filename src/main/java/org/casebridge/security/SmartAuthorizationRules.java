@@ -8,11 +8,9 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
-import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.casebridge.security.SmartScope.Context;
 import org.casebridge.security.SmartScope.Permission;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.IdType;
 
 /**
  * Turns a token's SMART scopes into HAPI {@code AuthorizationInterceptor} rules, one rule per scope
@@ -73,13 +69,6 @@ final class SmartAuthorizationRules {
 	static final CompartmentSearchParameterModifications TASK_FOR_PATIENT =
 			CompartmentSearchParameterModifications.fromAdditionalCompartmentParamNames("Task", Set.of("patient"));
 
-	/**
-	 * What a referral performer's {@code system/} scopes reach (issue 13, item 3): the referral
-	 * Tasks it owns and the ServiceRequests that name it as performer, by the search parameter that
-	 * says so. Nothing else of the client.
-	 */
-	static final Map<String, String> PERFORMER_REACH = Map.of("Task", "owner", "ServiceRequest", "performer");
-
 	private static final String AUDIT_EVENT = "AuditEvent";
 
 	private static final Set<RestOperationTypeEnum> READS =
@@ -117,8 +106,7 @@ final class SmartAuthorizationRules {
 				continue;
 			}
 			if (scope.context() == Context.SYSTEM && access.get().performer()) {
-				grantsResources |= addPerformer(rules, scope, access.get().organization().orElseThrow());
-				grantsResources |= addConsented(rules, scope, access.get().consents());
+				grantsResources |= PerformerRules.add(rules, scope, access.get());
 				continue;
 			}
 			Optional<Map<String, List<IIdType>>> compartments = compartments(scope.context(), access.get());
@@ -150,7 +138,7 @@ final class SmartAuthorizationRules {
 	 */
 	Optional<List<String>> searchNarrowing(SmartAccess access, String resourceType) {
 		// A performer's searches of its referrals are narrowed by searchClauses (owner, performer) alone.
-		if (DIRECTORY_TYPES.contains(resourceType) || access.performer() && PERFORMER_REACH.containsKey(resourceType)) {
+		if (DIRECTORY_TYPES.contains(resourceType) || access.performer() && PerformerRules.REACH.containsKey(resourceType)) {
 			return Optional.empty();
 		}
 		List<String> owners = new ArrayList<>();
@@ -177,23 +165,20 @@ final class SmartAuthorizationRules {
 	/**
 	 * Search parameters a search of {@code resourceType} must also match, one AND clause each, where
 	 * HAPI's compartment narrowing cannot say it: a Task's client ({@code patient}, as R4's Patient
-	 * compartment leaves Task out) and a performer's referrals ({@link #PERFORMER_REACH}).
+	 * compartment leaves Task out) and a performer's referrals ({@link PerformerRules}).
 	 */
 	Map<String, String> searchClauses(SmartAccess access, String resourceType) {
 		if (DIRECTORY_TYPES.contains(resourceType)) {
 			return Map.of();
 		}
-		Map<String, String> clauses = new TreeMap<>();
-		if (access.performer() && PERFORMER_REACH.containsKey(resourceType)) {
-			clauses.put(PERFORMER_REACH.get(resourceType), access.organization().orElseThrow().getValue());
-		} else if (resourceType.equals("Task")) {
-			searchNarrowing(access, resourceType).ifPresent(owners -> clauses.put("patient", String.join(",", owners)));
+		if (access.performer()) {
+			return PerformerRules.searchClauses(access, resourceType);
 		}
-		if (access.performer() && access.consents().containsValue(false)) {
-			// Some consent does not cover Part 2 records: the search leaves them all out rather than count them.
-			clauses.put(Part2Records.NOT_LABELLED, Part2Records.LABEL_TOKEN);
+		if (resourceType.equals("Task")) {
+			return searchNarrowing(access, resourceType).map(owners -> Map.of("patient", String.join(",", owners)))
+					.orElse(Map.of());
 		}
-		return clauses;
+		return Map.of();
 	}
 
 	/** Compartment name to owners; an empty map for a system scope; nothing when the token reaches no one. */
@@ -242,64 +227,11 @@ final class SmartAuthorizationRules {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses());
 	}
 
-	/** A performer's scope, held to {@link #PERFORMER_REACH}; whether it grants anything. */
-	private static boolean addPerformer(IAuthRuleBuilder rules, SmartScope scope, IIdType organization) {
-		boolean grants = false;
-		for (Map.Entry<String, String> reach : new TreeMap<>(PERFORMER_REACH).entrySet()) {
-			if (!scope.appliesTo(reach.getKey())) {
-				continue;
-			}
-			grants = true;
-			for (Permission permission : scope.permissions()) {
-				String name = "performer " + organization.getValue() + ": " + reach.getKey() + "." + permission.name().toLowerCase(Locale.ROOT);
-				if (permission == Permission.U) {
-					rules.allow(name + " (patch)").patch().allRequests();
-				}
-				operation(rules.allow(name), permission).resourcesOfType(reach.getKey())
-						.withFilter(reach.getValue() + "=" + organization.getValue()).withTester(new InteractionTester(permission));
-			}
-		}
-		return grants;
-	}
-
-	/**
-	 * A performer's read scope also reaches the records of the clients who consent to disclosure to
-	 * it; Part 2 records only of those whose consent covers them. Consent never widens writing.
-	 */
-	private static boolean addConsented(IAuthRuleBuilder rules, SmartScope scope, Map<String, Boolean> consents) {
-		boolean grants = false;
-		for (boolean coversPart2 : List.of(true, false)) {
-			List<IIdType> clients = consents.entrySet().stream().filter(consent -> consent.getValue() == coversPart2)
-					.map(consent -> (IIdType) new IdType("Patient", consent.getKey())).sorted(Comparator.comparing(IIdType::getValue))
-					.toList();
-			if (clients.isEmpty()) {
-				continue;
-			}
-			for (Permission permission : scope.permissions()) {
-				if (permission != Permission.R && permission != Permission.S) {
-					continue;
-				}
-				grants = true;
-				String name = "consented " + (coversPart2 ? "(Part 2 included) " : "") + scope.resourceType() + "."
-						+ permission.name().toLowerCase(Locale.ROOT);
-				IAuthRuleFinished rule = target(rules.allow(name), scope, permission)
-						.inModifiedCompartment("Patient", clients, TASK_FOR_PATIENT).withTester(new InteractionTester(permission));
-				if (!coversPart2) {
-					rule.withTester(WITHOUT_PART2_LABEL);
-				}
-			}
-		}
-		return grants;
-	}
-
 	private static void add(IAuthRuleBuilder rules, SmartScope scope, Permission permission,
 			Map<String, List<IIdType>> compartments) {
 		String name = scope.context().name().toLowerCase(Locale.ROOT) + "/" + scope.resourceType() + "."
 				+ permission.name().toLowerCase(Locale.ROOT);
-		if (permission == Permission.U) {
-			// A PATCH carries no resource to judge on arrival; HAPI checks the patched resource against the write rules before storing it.
-			rules.allow(name + " (patch)").patch().allRequests();
-		}
+		allowPatch(rules, name, permission);
 		if (compartments.isEmpty()) {
 			target(rules.allow(name), scope, permission).withAnyId().withTester(new InteractionTester(permission));
 			return;
@@ -308,13 +240,20 @@ final class SmartAuthorizationRules {
 				.inModifiedCompartment(compartment, owners, TASK_FOR_PATIENT).withTester(new InteractionTester(permission)));
 	}
 
-	private static IAuthRuleBuilderRuleOpClassifier target(
+	/** A PATCH carries no resource to judge on arrival; HAPI checks the patched resource against the write rules before storing it. */
+	static void allowPatch(IAuthRuleBuilder rules, String name, Permission permission) {
+		if (permission == Permission.U) {
+			rules.allow(name + " (patch)").patch().allRequests();
+		}
+	}
+
+	static IAuthRuleBuilderRuleOpClassifier target(
 			IAuthRuleBuilderRule allow, SmartScope scope, Permission permission) {
 		IAuthRuleBuilderRuleOp op = operation(allow, permission);
 		return scope.resourceType().equals(SmartScope.ANY_TYPE) ? op.allResources() : op.resourcesOfType(scope.resourceType());
 	}
 
-	private static IAuthRuleBuilderRuleOp operation(IAuthRuleBuilderRule allow, Permission permission) {
+	static IAuthRuleBuilderRuleOp operation(IAuthRuleBuilderRule allow, Permission permission) {
 		return switch (permission) {
 			case C -> allow.create();
 			case R, S -> allow.read();
@@ -348,20 +287,11 @@ final class SmartAuthorizationRules {
 		}
 	}
 
-	/** Holds a rule to resources without the 42 CFR Part 2 label (checked on what a request returns). */
-	private static final IAuthRuleTester WITHOUT_PART2_LABEL = new IAuthRuleTester() {
-
-		@Override
-		public boolean matchesOutput(RuleTestRequest request) {
-			return request.resource == null || !Part2Records.isLabelled(request.resource);
-		}
-	};
-
 	/**
 	 * Holds a rule to its SMART letter where HAPI's operation is wider: HAPI's read rule serves
 	 * reads and searches alike, its write rule creates as well as updates.
 	 */
-	private record InteractionTester(Permission permission) implements IAuthRuleTester {
+	record InteractionTester(Permission permission) implements IAuthRuleTester {
 
 		@Override
 		public boolean matches(RuleTestRequest request) {

@@ -58,6 +58,21 @@ class AuditTrailIT extends SecuredServerTestBase {
 	}
 
 	@Test
+	void aDeleteIsAuditedAndTheTrailNeverBlocksIt() {
+		assertThat(get("/fhir/" + patient, token(Client.EHR_BACKEND, "system/*.rs")).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> deleted = send(request("/fhir/" + patient)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.cruds")).DELETE().build());
+
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+		// The deleted client is named by identifier (its last version): HAPI stores no reference to a deleted resource.
+		AuditEvent deletion = single(events("action=D&_sort=-date").stream().filter(event -> event.getEntity().stream()
+				.anyMatch(entity -> AuditEventStore.DELETED.equals(entity.getWhat().getIdentifier().getSystem())
+						&& entity.getWhat().getIdentifier().getValue().startsWith(patient))).toList());
+		assertThat(deletion.getSubtypeFirstRep().getCode()).isEqualTo("delete");
+	}
+
+	@Test
 	void auditEventsCannotBeChangedOrDeleted() {
 		String event = events("patient=" + patient).get(0).getIdElement().toUnqualifiedVersionless().getValue();
 		String writer = token(Client.EHR_BACKEND, "system/AuditEvent.cruds");
@@ -89,8 +104,9 @@ class AuditTrailIT extends SecuredServerTestBase {
 		return parse(found, Bundle.class).getEntry().stream().map(entry -> (AuditEvent) entry.getResource()).toList();
 	}
 
-	private static AuditEvent single(List<AuditEvent> events) {
-		assertThat(events).hasSize(1);
+	private AuditEvent single(List<AuditEvent> events) {
+		assertThat(events).as(() -> events.stream().map(fhirContext.newJsonParser()::encodeResourceToString).toList().toString())
+				.hasSize(1);
 		return events.get(0);
 	}
 }
