@@ -50,6 +50,13 @@ class AuditAgents implements IBalpAuditContextServices {
 		return id.toUnqualified().getValue();
 	}
 
+	/** The request as its AuditEvents name it. */
+	AuditedRequest request(RequestDetails request) {
+		return new AuditedRequest(request.getRequestType().name(), request.getCompleteUrl(), request.getFhirServerBase(),
+				getNetworkAddress(request), Optional.ofNullable(request.getRequestId()), getAgentUserWho(request),
+				getAgentClientWho(request));
+	}
+
 	private Optional<Caller> caller(RequestDetails request) {
 		return Optional.ofNullable(callers.getIfAvailable()).flatMap(known -> known.of(request));
 	}

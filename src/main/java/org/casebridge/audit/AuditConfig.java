@@ -1,5 +1,6 @@
 package org.casebridge.audit;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
@@ -14,17 +15,34 @@ import org.springframework.context.annotation.Profile;
  * The audit trail: HAPI's IHE Basic Audit Log Patterns capture ({@link BalpAuditCaptureInterceptor})
  * on the RestfulServer, so every create, update, patch, delete, read, vread and search a client
  * makes (transaction and batch entries each on their own) becomes an AuditEvent in the BALP shape,
- * naming the patients whose data it touched; stored durably by {@link AuditEventStore}.
+ * naming the patients whose data it touched; operations, histories, searches that found nothing and batch entries ({@link ResponseAudit}) and failed or
+ * refused requests ({@link FailedRequestAudit}) in the same shape; all stored durably by
+ * {@link AuditEventStore}.
  */
 @Configuration
 @Profile("!baseline")
 class AuditConfig {
 
 	@Bean
-	SmartInitializingSingleton balpAuditCapture(RestfulServer fhirRestfulServer, DaoRegistry daos,
-			ObjectProvider<RequestCaller> callers) {
+	AuditEventStore auditEventStore(DaoRegistry daos) {
+		return new AuditEventStore(daos);
+	}
+
+	@Bean
+	AuditAgents auditAgents(ObjectProvider<RequestCaller> callers) {
+		return new AuditAgents(callers);
+	}
+
+	@Bean
+	AuditedPatients auditedPatients(FhirContext fhirContext, DaoRegistry daos) {
+		return new AuditedPatients(fhirContext, daos);
+	}
+
+	@Bean
+	SmartInitializingSingleton balpAuditCapture(RestfulServer fhirRestfulServer, AuditEventStore store, AuditAgents agents) {
 		// Its hooks take the request's ServletRequestDetails: it runs for client requests, never for the server's own writes.
-		return () -> fhirRestfulServer.registerInterceptor(
-				new BalpAuditCaptureInterceptor(new AuditEventStore(daos), new AuditAgents(callers)));
+		BalpAuditCaptureInterceptor capture = new BalpAuditCaptureInterceptor(store, agents);
+		capture.setAdditionalPatientCompartmentParamNames(AuditedPatients.COMPARTMENT_ADDITIONS);
+		return () -> fhirRestfulServer.registerInterceptor(capture);
 	}
 }

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.casebridge.server.RefusedRequests;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -19,16 +21,19 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Answers what Spring Security refuses as a FHIR client expects, with an OperationOutcome: a missing
  * or bad token 401 (403 for too little scope) with the {@code WWW-Authenticate: Bearer} challenge
  * and RFC 6750 §3.1 error code that Spring Security's resource server sets, and a URL its firewall
- * refuses (encoded slashes, {@code ..}, control characters) 400.
+ * refuses (encoded slashes, {@code ..}, control characters) 400. Each token refusal is told to
+ * the audit trail first.
  */
 class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 	private final BearerTokenAccessDeniedHandler insufficientScope = new BearerTokenAccessDeniedHandler();
 	private final OperationOutcomeWriter outcomes;
+	private final ObjectProvider<RefusedRequests> audit;
 
-	BearerTokenProblems(OperationOutcomeWriter outcomes) {
+	BearerTokenProblems(OperationOutcomeWriter outcomes, ObjectProvider<RefusedRequests> audit) {
 		this.outcomes = outcomes;
+		this.audit = audit;
 	}
 
 	@Override
@@ -40,6 +45,7 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 		String diagnostics = refusal instanceof InvalidBearerTokenException || malformedRequest
 				? "The access token is not valid: " + refusal.getMessage()
 				: "This request needs an OAuth2 Bearer access token (Authorization: Bearer <token>)";
+		audit.ifAvailable(trail -> trail.refused(request, response.getStatus(), diagnostics));
 		outcomes.write(response, response.getStatus(), malformedRequest ? IssueType.INVALID : IssueType.LOGIN, diagnostics);
 	}
 
@@ -47,8 +53,9 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
 			throws IOException {
 		insufficientScope.handle(request, response, refusal);
-		outcomes.write(response, HttpServletResponse.SC_FORBIDDEN, IssueType.FORBIDDEN,
-				"The access token's scopes do not allow this request");
+		String diagnostics = "The access token's scopes do not allow this request";
+		audit.ifAvailable(trail -> trail.refused(request, HttpServletResponse.SC_FORBIDDEN, diagnostics));
+		outcomes.write(response, HttpServletResponse.SC_FORBIDDEN, IssueType.FORBIDDEN, diagnostics);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import org.casebridge.server.CareTeamMembership;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.casebridge.server.RefusedRequests;
 import org.casebridge.server.RequestCaller;
 import org.casebridge.server.RequestCaller.Caller;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -65,8 +66,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	BearerTokenProblems bearerTokenProblems(OperationOutcomeWriter outcomes) {
-		return new BearerTokenProblems(outcomes);
+	BearerTokenProblems bearerTokenProblems(OperationOutcomeWriter outcomes, ObjectProvider<RefusedRequests> audit) {
+		return new BearerTokenProblems(outcomes, audit);
 	}
 
 	@Bean

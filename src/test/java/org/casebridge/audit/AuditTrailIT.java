@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.casebridge.security.SecuredServerTestBase;
+import org.casebridge.security.TestAuthorizationServer;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -67,7 +68,7 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
 		// The deleted client is named by identifier (its last version): HAPI stores no reference to a deleted resource.
 		AuditEvent deletion = single(events("action=D&_sort=-date").stream().filter(event -> event.getEntity().stream()
-				.anyMatch(entity -> AuditEventStore.DELETED.equals(entity.getWhat().getIdentifier().getSystem())
+				.anyMatch(entity -> AuditEventStore.ABSENT.equals(entity.getWhat().getIdentifier().getSystem())
 						&& entity.getWhat().getIdentifier().getValue().startsWith(patient))).toList());
 		assertThat(deletion.getSubtypeFirstRep().getCode()).isEqualTo("delete");
 	}
@@ -98,10 +99,72 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertThat(get("/fhir/AuditEvent?patient=" + patient, auditor).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void aDenialIsAuditedWithWhoAskedAndForWhom() {
+		String caseManager = token(Client.CASE_MANAGER_APP, "user/*.rs");
+		String requestId = newRequestId();
+		HttpResponse<String> refused = send(request("/fhir/" + patient).header("Accept", FHIR_JSON)
+				.header("X-Request-ID", requestId).header("Authorization", "Bearer " + caseManager).build());
+		assertThat(refused.statusCode()).as("not on the case manager's caseload").isEqualTo(403);
+
+		AuditEvent denial = single(auditEventsOf(requestId));
+		assertThat(denial.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(denial.getOutcomeDesc()).startsWith("403 ");
+		assertThat(denial.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+		assertThat(user(denial)).isEqualTo("Practitioner/" + TestAuthorizationServer.CASE_MANAGER);
+		assertThat(entities(denial)).contains(patient);
+	}
+
+	@Test
+	void aRequestWithoutATokenIsAudited() {
+		String requestId = newRequestId();
+		HttpResponse<String> refused = send(request("/fhir/" + patient).header("X-Request-ID", requestId).build());
+		assertThat(refused.statusCode()).isEqualTo(401);
+
+		AuditEvent denial = single(auditEventsOf(requestId));
+		assertThat(denial.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(denial.getOutcomeDesc()).startsWith("401 ");
+		assertThat(denial.getAgent()).extracting(agent -> agent.getWho().getDisplay()).contains("unauthenticated user");
+		assertThat(entities(denial)).contains(patient);
+	}
+
+	@Test
+	void aFailureIsAuditedWithItsStatus() {
+		String requestId = newRequestId();
+		HttpResponse<String> missing = send(request("/fhir/Observation/no-such-" + unique.substring(0, 8))
+				.header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		assertThat(missing.statusCode()).isEqualTo(404);
+
+		AuditEvent failure = single(auditEventsOf(requestId));
+		assertThat(failure.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(failure.getOutcomeDesc()).startsWith("404 ");
+		assertThat(failure.getSubtypeFirstRep().getCode()).isEqualTo("read");
+	}
+
+	@Test
+	void anOperationIsAuditedWithThePatientsItsAnswerHolds() {
+		String requestId = newRequestId();
+		HttpResponse<String> everything = send(request("/fhir/" + patient + "/$everything").header("Accept", FHIR_JSON)
+				.header("X-Request-ID", requestId).header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		assertThat(everything.statusCode()).as(everything.body()).isEqualTo(200);
+
+		AuditEvent operation = single(auditEventsOf(requestId));
+		assertThat(operation.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+		assertThat(operation.getSubtypeFirstRep().getCode()).isEqualTo("operation");
+		assertThat(operation.getAction()).isEqualTo(AuditEvent.AuditEventAction.E);
+		assertThat(entities(operation)).contains(patient);
+		assertThat(operation.getEntity()).anySatisfy(entity -> assertThat(entity.getDescription()).contains("$everything"));
+	}
+
 	private List<AuditEvent> events(String query) {
 		HttpResponse<String> found = get("/fhir/AuditEvent?" + query + "&_count=100", auditor);
 		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
 		return parse(found, Bundle.class).getEntry().stream().map(entry -> (AuditEvent) entry.getResource()).toList();
+	}
+
+	private static List<String> entities(AuditEvent event) {
+		return event.getEntity().stream().map(entity -> entity.getWhat().getReference()).toList();
 	}
 
 	private AuditEvent single(List<AuditEvent> events) {

@@ -8,10 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.casebridge.Responses;
 import org.casebridge.security.TestAuthorizationServer.Client;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -26,6 +31,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +40,10 @@ import org.junit.jupiter.api.Test;
  * scopes, {@code fhirUser} = A's Practitioner) reaches the clients on A's care teams, by A or by
  * A's PractitionerRole, and never any id, content or count of case manager B's client, on any
  * path. Each test is one cell; {@link #assertNothingOfB} is the check every cell shares: whatever
- * the status, the answer holds none of B's ids or names.
+ * the status, the answer holds none of B's ids or names. And every request a cell makes is in the
+ * audit trail (issue 14, {@link #eachRequestIsAudited}): by the case manager who made it, naming
+ * what it asked for, with its outcome; a refusal names B's client when it asked for B's record,
+ * and no successful event ever names B's client.
  */
 class CaseloadAccessIT extends SecuredServerTestBase {
 
@@ -49,6 +58,10 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 
 	private String readOnly;
 	private String readWrite;
+	/** The requests this cell sent with a case manager's token, by request id, and who sent them. */
+	private final Map<String, Sent> sent = new LinkedHashMap<>();
+
+	private record Sent(HttpRequest request, HttpResponse<String> response, String user) {}
 
 	/** What each caseload holds: a client's Patient, Observation, CarePlan, referral and its Task. */
 	private record ClientRecord(String patient, String family, String observation, String observationTag,
@@ -76,6 +89,50 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 						stored(Responses.phq9(new Reference(b1.patient()), 1, 1, 1, 0, 0, 0, 0, 0, 0)).getReference());
 			}
 		}
+	}
+
+	@AfterEach
+	void eachRequestIsAudited() {
+		assertThat(sent).as("the requests of this cell").isNotEmpty();
+		sent.forEach((requestId, exchange) -> {
+			String asked = exchange.request().method() + " " + exchange.request().uri() + " -> " + exchange.response().statusCode();
+			List<AuditEvent> events = auditEventsOf(requestId);
+			assertThat(events).as(asked).isNotEmpty().allSatisfy(event -> assertThat(user(event)).as(asked).isEqualTo(exchange.user()));
+			if (exchange.request().uri().getPath().equals("/fhir")) {
+				// A batch or transaction: an event per entry, each with its entry's outcome.
+				assertThat(events).as(asked).hasSizeGreaterThanOrEqualTo(parse(exchange.response(), Bundle.class).getEntry().size());
+			} else {
+				assertThat(events).as(asked).allSatisfy(event -> assertThat(event.getOutcome()).as(asked).isEqualTo(
+						exchange.response().statusCode() < 400 ? AuditEvent.AuditEventOutcome._0 : AuditEvent.AuditEventOutcome._4));
+			}
+			String[] path = exchange.request().uri().getPath().replaceFirst("^/fhir/?", "").split("/");
+			String target = path.length < 2 || path[1].startsWith("$") || path[1].startsWith("_") ? path[0] : path[0] + "/" + path[1];
+			assertThat(events).as("%s: an event names %s", asked, target)
+					.anySatisfy(event -> assertThat(named(event)).anyMatch(name -> name.contains(target)));
+			assertThat(events.stream().filter(event -> event.getOutcome() == AuditEvent.AuditEventOutcome._0)
+					.flatMap(event -> patients(event).stream())).as("%s: what was disclosed", asked).doesNotContain(b1().patient());
+			String url = exchange.request().uri().toString();
+			boolean askedForB = b1().markers().stream().anyMatch(url::contains) || url.contains(idOf(caseloads.questionnaireResponseOfB()));
+			if (exchange.response().statusCode() >= 400 && askedForB) {
+				assertThat(events.stream().flatMap(event -> patients(event).stream())).as(asked).contains(b1().patient());
+			}
+		});
+	}
+
+	@Override
+	protected HttpResponse<String> send(HttpRequest request) {
+		String token = request.headers().firstValue("Authorization").map(value -> value.substring("Bearer ".length())).orElse("");
+		String user = token.equals(readOnly) || token.equals(readWrite) ? "Practitioner/" + TestAuthorizationServer.CASE_MANAGER
+				: token.equals(token(Client.OTHER_CASE_MANAGER_APP, "user/*.rs"))
+						? "Practitioner/" + TestAuthorizationServer.OTHER_CASE_MANAGER : null;
+		if (user == null) {
+			return super.send(request);
+		}
+		String requestId = newRequestId();
+		HttpRequest identified = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Request-ID", requestId).build();
+		HttpResponse<String> response = super.send(identified);
+		sent.put(requestId, new Sent(identified, response, user));
+		return response;
 	}
 
 	@Test
@@ -289,6 +346,17 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 			assertThat(get("/fhir/HealthcareService?_count=1", token).statusCode()).isEqualTo(200);
 			assertThat(get("/fhir/Questionnaire?_count=1", token).statusCode()).isEqualTo(200);
 		}
+	}
+
+	/** Everything an event names: its entities' references, identifiers and descriptions (a query's URL). */
+	private static List<String> named(AuditEvent event) {
+		return event.getEntity().stream().flatMap(entity -> Stream.of(entity.getWhat().getReference(),
+				entity.getWhat().getIdentifier().getValue(), entity.getDescription())).filter(Objects::nonNull).toList();
+	}
+
+	private static List<String> patients(AuditEvent event) {
+		return event.getEntity().stream().filter(entity -> "1".equals(entity.getRole().getCode()))
+				.map(entity -> entity.getWhat().getReference()).filter(Objects::nonNull).toList();
 	}
 
 	private static ClientRecord a1() {

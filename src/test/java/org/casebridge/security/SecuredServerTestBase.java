@@ -6,10 +6,14 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.security.TestAuthorizationServer.Client;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -92,6 +96,25 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return send(request.build());
+	}
+
+	/** A request id for the {@code X-Request-ID} header, by which the request's AuditEvents are found. */
+	protected static String newRequestId() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	/** The AuditEvents of the request sent with {@code requestId}, read with an audit scope. */
+	protected List<AuditEvent> auditEventsOf(String requestId) {
+		HttpResponse<String> found = get("/fhir/AuditEvent?request=" + requestId + "&_count=100",
+				token(Client.EHR_BACKEND, "system/AuditEvent.rs"));
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		return parse(found, Bundle.class).getEntry().stream().map(entry -> (AuditEvent) entry.getResource()).toList();
+	}
+
+	/** Who an event says made the request: the user agent's identifier. */
+	protected static String user(AuditEvent event) {
+		return event.getAgent().stream().filter(AuditEvent.AuditEventAgentComponent::getRequestor).findFirst()
+				.map(agent -> agent.getWho().getIdentifier().getValue()).orElse(null);
 	}
 
 	/** The answer is {@code status} with an OperationOutcome. */

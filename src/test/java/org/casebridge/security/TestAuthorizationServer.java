@@ -66,7 +66,7 @@ public final class TestAuthorizationServer {
 	static final String PATIENT = "sec-patient-a";
 	static final String OTHER_PATIENT = "sec-patient-b";
 	/** The case managers the two case-manager apps' tokens name: new ones each test run, with empty caseloads. */
-	static final String CASE_MANAGER = "sec-case-manager-a-" + UUID.randomUUID().toString().substring(0, 8);
+	public static final String CASE_MANAGER = "sec-case-manager-a-" + UUID.randomUUID().toString().substring(0, 8);
 	static final String OTHER_CASE_MANAGER = "sec-case-manager-b-" + UUID.randomUUID().toString().substring(0, 8);
 	/** The community organisation whose backend service performs referrals. */
 	static final String COMMUNITY_ORGANIZATION = "sec-community-org-" + UUID.randomUUID().toString().substring(0, 8);
