@@ -4,12 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import javax.sql.DataSource;
 import org.casebridge.server.RequestCaller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The audit trail: HAPI's IHE Basic Audit Log Patterns capture ({@link BalpAuditCaptureInterceptor})
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Profile;
  * makes (transaction and batch entries each on their own) becomes an AuditEvent in the BALP shape,
  * naming the patients whose data it touched; operations, histories, searches that found nothing and batch entries ({@link ResponseAudit}) and failed or
  * refused requests ({@link FailedRequestAudit}) in the same shape; all stored durably by
- * {@link AuditEventStore}.
+ * {@link AuditEventStore}, and linked into a hash chain ({@link AuditChain}).
  */
 @Configuration
 @Profile("!baseline")
@@ -36,6 +38,11 @@ class AuditConfig {
 	@Bean
 	AuditedPatients auditedPatients(FhirContext fhirContext, DaoRegistry daos) {
 		return new AuditedPatients(fhirContext, daos);
+	}
+
+	@Bean
+	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactionManager) {
+		return new AuditChain(dataSource, transactionManager);
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.casebridge.security.SmartScope.Context;
 import org.casebridge.security.SmartScope.Permission;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.AuditEvent;
 
 /**
  * Turns a token's SMART scopes into HAPI {@code AuthorizationInterceptor} rules, one rule per scope
@@ -97,6 +98,8 @@ final class SmartAuthorizationRules {
 		if (!scopes.namesType(AUDIT_EVENT)) {
 			// A wildcard scope or a compartment does not reach the audit trail: reading it takes a scope naming AuditEvent.
 			rules.deny("audit events need an audit scope").read().resourcesOfType(AUDIT_EVENT).withAnyId();
+		} else {
+			rules.allow("$verify-chain").operation().named("$verify-chain").onType(AuditEvent.class).andAllowAllResponses();
 		}
 		DIRECTORY_TYPES.stream().sorted().forEach(type ->
 				rules.allow("directory: " + type).read().resourcesOfType(type).withAnyId());

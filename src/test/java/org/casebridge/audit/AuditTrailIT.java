@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.casebridge.security.SecuredServerTestBase;
 import org.casebridge.security.TestAuthorizationServer;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The audit trail (issue 14, first part): every create, read and search a client makes is an IHE
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * arrives; AuditEvents cannot be changed or deleted; only a scope naming AuditEvent reads them.
  */
 class AuditTrailIT extends SecuredServerTestBase {
+
+	@Autowired
+	private DataSource dataSource;
 
 	private String patient;
 	private String auditor;
@@ -155,6 +163,66 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertThat(operation.getAction()).isEqualTo(AuditEvent.AuditEventAction.E);
 		assertThat(entities(operation)).contains(patient);
 		assertThat(operation.getEntity()).anySatisfy(entity -> assertThat(entity.getDescription()).contains("$everything"));
+	}
+
+	@Test
+	void editingAnEventInTheDatabaseBreaksTheChainAtThatEvent() {
+		String requestId = newRequestId();
+		send(request("/fhir/" + patient).header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		String event = single(auditEventsOf(requestId)).getIdElement().toUnqualifiedVersionless().getValue();
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		String version = "(SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'AuditEvent' AND FHIR_ID = ?)";
+		awaitSealed(database, version, event);
+		assertThat(parameter(verifyChain(), "intact")).isEqualTo("true");
+
+		String stored = database.queryForObject("SELECT RES_TEXT_VC FROM HFJ_RES_VER WHERE RES_ID = " + version, String.class,
+				event.substring("AuditEvent/".length()));
+		database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = " + version,
+				stored.replace("\"outcome\":\"0\"", "\"outcome\":\"4\""), event.substring("AuditEvent/".length()));
+		try {
+			Parameters tampered = verifyChain();
+			assertThat(parameter(tampered, "intact")).isEqualTo("false");
+			Parameters.ParametersParameterComponent broken = tampered.getParameter("brokenLink");
+			assertThat(((Reference) broken.getPart().stream().filter(part -> part.getName().equals("event")).findFirst()
+					.orElseThrow().getValue()).getReference()).isEqualTo(event);
+			assertThat(broken.getPart()).anySatisfy(part -> assertThat(part.getValue().primitiveValue()).contains("changed"));
+		} finally {
+			database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = " + version, stored,
+					event.substring("AuditEvent/".length()));
+		}
+		assertThat(parameter(verifyChain(), "intact")).as("the event as it was sealed").isEqualTo("true");
+	}
+
+	@Test
+	void onlyAnAuditScopeVerifiesTheChain() {
+		assertThat(get("/fhir/AuditEvent/$verify-chain", token(Client.EHR_BACKEND, "system/*.rs")).statusCode()).isEqualTo(403);
+		assertOperationDefinedByOurPackage("AuditEvent", "verify-chain");
+	}
+
+	private Parameters verifyChain() {
+		HttpResponse<String> verified = get("/fhir/AuditEvent/$verify-chain", auditor);
+		assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+		return parse(verified, Parameters.class);
+	}
+
+	private static String parameter(Parameters parameters, String name) {
+		return parameters.getParameter(name).getValue().primitiveValue();
+	}
+
+	/** Sealing runs every second or so: waits, bounded, until the event is in the chain. */
+	private static void awaitSealed(JdbcTemplate database, String version, String event) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_CHAIN WHERE EVENT_PID = " + version, Long.class,
+				event.substring("AuditEvent/".length())) == 0) {
+			assertThat(System.nanoTime()).as(event + " sealed within 30 s").isLessThan(deadline);
+			try {
+				Thread.sleep(100);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
 	}
 
 	private List<AuditEvent> events(String query) {

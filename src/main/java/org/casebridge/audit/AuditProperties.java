@@ -1,0 +1,14 @@
+package org.casebridge.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The audit trail's settings ({@code casebridge.audit.*}).
+ *
+ * @param sealInterval how often new AuditEvents are linked into the hash chain; an event is
+ *     tamper-evident from its sealing on, so this is the longest an edit could go unnoticed
+ */
+@ConfigurationProperties("casebridge.audit")
+record AuditProperties(@DefaultValue("PT1S") Duration sealInterval) {}
