@@ -41,6 +41,11 @@ class AuditConfig {
 	}
 
 	@Bean
+	DisclosureAccounting disclosureAccounting(DaoRegistry daos) {
+		return new DisclosureAccounting(daos);
+	}
+
+	@Bean
 	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		return new AuditChain(dataSource, transactionManager);
 	}

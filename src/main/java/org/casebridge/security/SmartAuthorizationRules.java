@@ -22,6 +22,7 @@ import org.casebridge.security.SmartScope.Context;
 import org.casebridge.security.SmartScope.Permission;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Turns a token's SMART scopes into HAPI {@code AuthorizationInterceptor} rules, one rule per scope
@@ -100,6 +101,9 @@ final class SmartAuthorizationRules {
 			rules.deny("audit events need an audit scope").read().resourcesOfType(AUDIT_EVENT).withAnyId();
 		} else {
 			rules.allow("$verify-chain").operation().named("$verify-chain").onType(AuditEvent.class).andAllowAllResponses();
+			// An accounting holds AuditEvents: each is then checked against the token's AuditEvent read rules.
+			rules.allow("$disclosures").operation().named("$disclosures").onInstancesOfType(Patient.class)
+					.andRequireExplicitResponseAuthorization();
 		}
 		DIRECTORY_TYPES.stream().sorted().forEach(type ->
 				rules.allow("directory: " + type).read().resourcesOfType(type).withAnyId());

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -55,6 +56,31 @@ class ConsentSharingIT extends SecuredServerTestBase {
 						.isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ActCode|42CFRPart2"));
 		assertThat(client.read().resource(Observation.class).withId(consenting.observation()).execute().getMeta().getSecurity())
 				.isEmpty();
+	}
+
+	@Test
+	void theClientsAccountingOfDisclosuresNamesTheConsentedRecipientAndNotTheCareTeam() {
+		storePractitioner(TestAuthorizationServer.CASE_MANAGER);
+		storeCareTeam(consenting.patient(), "Practitioner/" + TestAuthorizationServer.CASE_MANAGER);
+		assertThat(get("/fhir/" + consenting.observation(), token(TestAuthorizationServer.Client.CASE_MANAGER_APP, "user/*.rs"))
+				.statusCode()).as("the care team's case manager").isEqualTo(200);
+		assertThat(get("/fhir/" + consenting.observation(), performer).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/Observation?subject=" + consenting.patient(), performer).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/" + consenting.episode(), performer).statusCode()).as("not covered: no disclosure").isEqualTo(403);
+
+		String auditor = token(TestAuthorizationServer.Client.EHR_BACKEND, "system/AuditEvent.rs");
+		HttpResponse<String> accounting = get("/fhir/" + consenting.patient() + "/$disclosures", auditor);
+
+		assertThat(accounting.statusCode()).as(accounting.body()).isEqualTo(200);
+		List<AuditEvent> disclosures = parse(accounting, Bundle.class).getEntry().stream()
+				.map(entry -> (AuditEvent) entry.getResource()).toList();
+		assertThat(disclosures).extracting(SecuredServerTestBase::user).containsOnly(RECIPIENT);
+		assertThat(disclosures).extracting(event -> event.getSubtypeFirstRep().getCode()).containsExactly("read", "search-type");
+		assertThat(disclosures.get(0).getEntity()).anySatisfy(entity ->
+				assertThat(entity.getWhat().getReference()).startsWith(consenting.observation()));
+		assertThat(get("/fhir/" + consenting.patient() + "/$disclosures", performer).statusCode())
+				.as("the recipient cannot read the accounting").isEqualTo(403);
+		assertOperationDefinedByOurPackage("Patient", "disclosures");
 	}
 
 	@Test
