@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * broken link and what broke it.
  */
 @Component
-@Profile("!baseline")
+@Profile(AuditConfig.AUDITED)
 class AuditChainOperationProvider implements OperationProvider {
 
 	private final AuditChain chain;

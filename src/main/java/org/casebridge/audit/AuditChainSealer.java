@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * background thread; what a failed run (the database away) left is sealed by the next.
  */
 @Component
-@Profile("!baseline")
+@Profile(AuditConfig.AUDITED)
 class AuditChainSealer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * them (who received what, when), oldest first; {@code start} and {@code end} bound it by date.
  */
 @Component
-@Profile("!baseline")
+@Profile(AuditConfig.AUDITED)
 class DisclosuresOperationProvider implements OperationProvider {
 
 	private final DisclosureAccounting accounting;

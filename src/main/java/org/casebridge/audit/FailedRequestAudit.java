@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-@Profile("!baseline")
+@Profile(AuditConfig.AUDITED)
 class FailedRequestAudit implements RefusedRequests {
 
 	private static final Logger log = LoggerFactory.getLogger(FailedRequestAudit.class);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-@Profile("!baseline")
+@Profile(AuditConfig.AUDITED)
 class ResponseAudit {
 
 	private static final Set<RestOperationTypeEnum> HISTORIES = EnumSet.of(RestOperationTypeEnum.HISTORY_INSTANCE,

@@ -40,7 +40,8 @@ public final class BenchmarkSuite {
 		int clients = Integer.parseInt(options.getOrDefault("clients", String.valueOf(scale.caseManagementClients())));
 		// Measure again on the data an earlier run of the same options left in each server's database.
 		boolean reuseDatabase = Boolean.parseBoolean(options.getOrDefault("reuse-database", "false"));
-		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems", "casebridge,stock_hapi,casebridge_unvalidated,casebridge_secured")
+		Set<SystemUnderTest> systems = Arrays.stream(options.getOrDefault("systems",
+				"casebridge,stock_hapi,casebridge_unvalidated,casebridge_secured,casebridge_unaudited")
 				.split(",")).map(name -> SystemUnderTest.valueOf(name.trim().toUpperCase())).collect(Collectors.toSet());
 		Path jar = ServerProcess.builtJar();
 

@@ -25,6 +25,7 @@ final class ResultsReport {
 	private final Map<String, Object> stock;
 	private final Map<String, Object> unvalidated;
 	private final Map<String, Object> secured;
+	private final Map<String, Object> unaudited;
 	private final Map<String, Object> physical;
 	private final int clients;
 
@@ -40,6 +41,7 @@ final class ResultsReport {
 		this.stock = lastRun(runs, SystemUnderTest.STOCK_HAPI);
 		this.unvalidated = lastRun(runs, SystemUnderTest.CASEBRIDGE_UNVALIDATED);
 		this.secured = lastRun(runs, SystemUnderTest.CASEBRIDGE_SECURED);
+		this.unaudited = lastRun(runs, SystemUnderTest.CASEBRIDGE_UNAUDITED);
 		this.physical = physical;
 		this.clients = data.caseManagementClients;
 	}
@@ -111,6 +113,22 @@ final class ResultsReport {
 		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
 			cost(md, "search " + query + ", p95 ms", secured, caseBridge, "search", query, "p95_ms");
 		}
+
+		md.append("\nWhat the audit trail costs — the same CaseBridge server without it (profile `unaudited`): no ")
+				.append("AuditEvent stored with each write (in its transaction) and before each read or search is answered, ")
+				.append("no chain sealing:\n\n| Figure | with audit trail | without | ratio |\n|---|---|---|---|\n");
+		for (int clients : IngestScenario.CONCURRENCY) {
+			cost(md, "ingest, " + clients + " client(s), resources/s", caseBridge, unaudited, "ingest", "clients_" + clients,
+					"resources_per_second");
+		}
+		for (String type : List.of("Patient", "QuestionnaireResponse", "Task", "CarePlan")) {
+			cost(md, "create " + type + ", p50 ms", caseBridge, unaudited, "create", type, "p50_ms");
+		}
+		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+			cost(md, "search " + query + ", p50 ms", caseBridge, unaudited, "search", query, "p50_ms");
+			cost(md, "search " + query + ", p95 ms", caseBridge, unaudited, "search", query, "p95_ms");
+		}
+		cost(md, "$everything, p50 ms", caseBridge, unaudited, "everything", "latency", "p50_ms");
 
 		md.append("\nWhat extraction costs — on CaseBridge, a completed PHQ-9 response (validated, scored, its score ")
 				.append("Observation and need Condition validated and stored in the same transaction) against the same ")

@@ -11,13 +11,16 @@ import java.util.stream.Collectors;
  * validation costs on an otherwise identical server (the ingest also warms its JIT as much as the
  * others' before the creates are timed), and CaseBridge with access control on (an EHR backend's
  * {@code system/*.cruds} token from the test authorization server on every request) in ingest,
- * create and search, which measures what access control costs.
+ * create and search, which measures what access control costs, and CaseBridge without its audit
+ * trail (profile {@code unaudited}) in ingest, create, search and {@code $everything}, which
+ * measures what the trail costs on writes and reads.
  */
 enum SystemUnderTest {
 	CASEBRIDGE("postgres", "casebridge_bench"),
 	STOCK_HAPI("postgres,baseline", "casebridge_bench_stock"),
 	CASEBRIDGE_UNVALIDATED("postgres,unvalidated", "casebridge_bench_unvalidated"),
-	CASEBRIDGE_SECURED("postgres", "casebridge_bench_secured");
+	CASEBRIDGE_SECURED("postgres", "casebridge_bench_secured"),
+	CASEBRIDGE_UNAUDITED("postgres,unaudited", "casebridge_bench_unaudited");
 
 	private final String springProfiles;
 	private final String database;
@@ -41,6 +44,7 @@ enum SystemUnderTest {
 			case STOCK_HAPI -> "stock HAPI";
 			case CASEBRIDGE_UNVALIDATED -> "CaseBridge without validation";
 			case CASEBRIDGE_SECURED -> "CaseBridge with access control";
+			case CASEBRIDGE_UNAUDITED -> "CaseBridge without audit trail";
 		};
 	}
 
@@ -54,6 +58,8 @@ enum SystemUnderTest {
 					.collect(Collectors.toSet());
 			case CASEBRIDGE_UNVALIDATED -> requested.stream().filter(Set.of("ingest", "create")::contains).collect(Collectors.toSet());
 			case CASEBRIDGE_SECURED -> requested.stream().filter(Set.of("ingest", "create", "search")::contains)
+					.collect(Collectors.toSet());
+			case CASEBRIDGE_UNAUDITED -> requested.stream().filter(Set.of("ingest", "create", "search", "everything")::contains)
 					.collect(Collectors.toSet());
 		};
 	}
