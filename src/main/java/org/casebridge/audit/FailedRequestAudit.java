@@ -85,7 +85,7 @@ class FailedRequestAudit implements RefusedRequests {
 				status >= 500 ? AuditEventOutcome._8 : AuditEventOutcome._4,
 				StringUtils.abbreviate(status + " " + StringUtils.defaultString(reason), OUTCOME_LENGTH));
 		try {
-			store.recordFailure(event);
+			store.recordAuditEvent(event);
 		} catch (RuntimeException e) {
 			log.error("The audit event of failed request [{}] ({}) could not be stored: {}", requestId, status,
 					e.getClass().getName());

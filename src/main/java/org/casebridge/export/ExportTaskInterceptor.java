@@ -3,6 +3,7 @@ package org.casebridge.export;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters;
 import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters.ExportStyle;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * HAPI leaves them out of these exports (and refuses them in {@code _type}, see
  * {@link ExportTaskTypeInterceptor}); its export job finds a client's Tasks through Task's
  * {@code patient} search parameter ({@code Task.for}) once they are asked for. The AuditEvents
- * that name the clients, which R4 does put in the compartment, are left out unless named.
+ * that name the clients, which R4 does put in the compartment, are left out unless named; so is
+ * the whole trail from a system-level export that names no {@code _type}.
  */
 @Component
 @Profile("!baseline")
@@ -27,10 +29,23 @@ import org.springframework.stereotype.Component;
 class ExportTaskInterceptor {
 
 	private static final String TYPE = "_type";
+	private static final String AUDIT_EVENT = "AuditEvent";
+
+	private final DaoRegistry daos;
+
+	ExportTaskInterceptor(DaoRegistry daos) {
+		this.daos = daos;
+	}
 
 	@Hook(Pointcut.STORAGE_PRE_INITIATE_BULK_EXPORT)
 	void includeTasks(BulkExportJobParameters parameters, RequestDetails request) {
 		if (parameters.getExportStyle() == ExportStyle.SYSTEM) {
+			if (!namesTypes(request)) {
+				// Every type but the audit trail (an export of it names AuditEvent, and needs a scope that does)
+				// and Binary (HAPI never exports it).
+				parameters.setResourceTypes(daos.getRegisteredDaoTypes().stream()
+						.filter(type -> !AUDIT_EVENT.equals(type) && !"Binary".equals(type)).sorted().toList());
+			}
 			return;
 		}
 		Object requested = request.getUserData().get(ExportTaskTypeInterceptor.REQUESTED_TYPES);
@@ -42,7 +57,7 @@ class ExportTaskInterceptor {
 				types.add("Task");
 			}
 			// The audit trail names the clients but is not their record: only an export naming AuditEvent holds it.
-			types.remove("AuditEvent");
+			types.remove(AUDIT_EVENT);
 			parameters.setResourceTypes(types);
 		}
 	}

@@ -1,5 +1,6 @@
 package org.casebridge.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.auth.CompartmentSearchParameterModifications;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -225,8 +226,12 @@ final class SmartAuthorizationRules {
 		if (types.isEmpty()) {
 			return;
 		}
-		if (types.contains(SmartScope.ANY_TYPE)) {
+		if (types.contains(SmartScope.ANY_TYPE) && scopes.namesType(AUDIT_EVENT)) {
 			rules.allow("bulk export").bulkExport().any();
+		} else if (types.contains(SmartScope.ANY_TYPE)) {
+			// A wildcard does not reach the audit trail here either.
+			rules.allow("bulk export").bulkExport().any().withResourceTypes(FhirContext.forR4Cached().getResourceTypes().stream()
+					.filter(type -> !AUDIT_EVENT.equals(type)).toList());
 		} else {
 			rules.allow("bulk export").bulkExport().any().withResourceTypes(types);
 		}

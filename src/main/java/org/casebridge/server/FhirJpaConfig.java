@@ -18,7 +18,6 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings.TagStorageModeEnum;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -81,8 +80,6 @@ class FhirJpaConfig {
 		// Export files are copies of client records: HAPI deletes them 2 hours after their export
 		// completed only with this on (off by default, and they would stay for ever).
 		settings.setEnableTaskBulkExportJobExecution(true);
-		// The audit trail names every client and resource it saw; that never stops a delete.
-		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(Set.of("AuditEvent.entity.what", "AuditEvent.agent.who"));
 		return settings;
 	}
 

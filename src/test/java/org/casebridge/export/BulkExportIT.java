@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Goal.GoalLifecycleStatus;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -90,6 +91,20 @@ class BulkExportIT extends FhirServerTestBase {
 		JsonNode manifest = export("/fhir/Group/" + caseload(manager) + "/$export?_type=Goal,Task");
 
 		assertThat(exported(manifest)).isEqualTo(Map.of("Goal", ids(goal), "Task", ids(task)));
+	}
+
+	@Test
+	void aSystemExportWithoutTypeLeavesTheAuditTrailOutAndOneNamingItHoldsIt() {
+		Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Reference patient = newClient();
+		client.read().resource(Patient.class).withId(patient.getReferenceElement()).execute();
+
+		Map<String, Set<String>> everything = exported(export("/fhir/$export?_since=" + since));
+		Map<String, Set<String>> trail = exported(export("/fhir/$export?_type=AuditEvent&_since=" + since));
+
+		assertThat(everything).containsEntry("Patient", ids(patient)).doesNotContainKey("AuditEvent");
+		assertThat(trail).containsOnlyKeys("AuditEvent");
+		assertThat(trail.get("AuditEvent")).as("the create's and the read's events at least").hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test

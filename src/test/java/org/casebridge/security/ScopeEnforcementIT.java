@@ -104,6 +104,21 @@ class ScopeEnforcementIT extends SecuredServerTestBase {
 				.header("Prefer", "respond-async"), token(Client.EHR_BACKEND, "system/Patient.rs"))), 403);
 	}
 
+	/** The audit trail is exported only with a scope that names AuditEvent: a wildcard does not reach it. */
+	@Test
+	void exportingTheAuditTrailNeedsAnAuditScope() {
+		String trail = "/fhir/$export?_type=AuditEvent";
+		assertAnswer(send(authorized(request(trail).header("Accept", FHIR_JSON).header("Prefer", "respond-async"),
+				token(Client.EHR_BACKEND, "system/*.rs"))), 403);
+
+		String auditor = token(Client.EHR_BACKEND, "system/*.rs system/AuditEvent.rs");
+		HttpResponse<String> started = send(authorized(request(trail).header("Accept", FHIR_JSON)
+				.header("Prefer", "respond-async"), auditor));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		send(authorized(HttpRequest.newBuilder(URI.create(started.headers().firstValue("Content-Location").orElseThrow()))
+				.DELETE(), auditor));
+	}
+
 	@Test
 	void administrativeOperationsNeedTheAdministratorScope() {
 		String reindex = "/fhir/$mark-all-resources-for-reindexing";
