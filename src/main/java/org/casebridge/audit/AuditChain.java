@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,12 @@ class AuditChain {
 		this.transactions = new TransactionTemplate(transactionManager);
 		jdbc.execute("CREATE TABLE IF NOT EXISTS CB_AUDIT_CHAIN (SEQ BIGINT PRIMARY KEY, EVENT_PID BIGINT NOT NULL UNIQUE,"
 				+ " EVENT_UPDATED TIMESTAMP NOT NULL, HASH VARCHAR(64) NOT NULL)");
-		jdbc.execute("CREATE TABLE IF NOT EXISTS CB_AUDIT_CHAIN_HEAD (ID INT PRIMARY KEY, SEQ BIGINT NOT NULL, HASH VARCHAR(64) NOT NULL)");
+		// The head is the last link; the tail the last link retention removed, from which the chain is checked.
+		jdbc.execute("CREATE TABLE IF NOT EXISTS CB_AUDIT_CHAIN_HEAD (ID INT PRIMARY KEY, SEQ BIGINT NOT NULL, HASH VARCHAR(64) NOT NULL,"
+				+ " TAIL_SEQ BIGINT DEFAULT 0 NOT NULL, TAIL_HASH VARCHAR(64) DEFAULT '" + GENESIS + "' NOT NULL)");
 		try {
-			jdbc.update("INSERT INTO CB_AUDIT_CHAIN_HEAD (ID, SEQ, HASH) SELECT 1, 0, ? WHERE NOT EXISTS"
-					+ " (SELECT 1 FROM CB_AUDIT_CHAIN_HEAD)", GENESIS);
+			jdbc.update("INSERT INTO CB_AUDIT_CHAIN_HEAD (ID, SEQ, HASH, TAIL_SEQ, TAIL_HASH) SELECT 1, 0, ?, 0, ? WHERE NOT EXISTS"
+					+ " (SELECT 1 FROM CB_AUDIT_CHAIN_HEAD)", GENESIS, GENESIS);
 		} catch (DuplicateKeyException anotherReplicaWasFirst) {
 			// The head exists: that is all this needed.
 		}
@@ -83,12 +86,13 @@ class AuditChain {
 	/** The first link whose event or hash is not what was sealed. */
 	record BrokenLink(long seq, Optional<String> eventId, String problem) {}
 
-	/** Walks the chain from its first link, {@value #BATCH} at a time, recomputing every hash. */
+	/** Walks the chain from its tail (its first link, or the last one retention removed), {@value #BATCH} at a time. */
 	Verification verify() {
 		long unsealed = jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_RESOURCE r" + UNSEALED, Long.class);
-		Map<String, Object> head = jdbc.queryForMap("SELECT SEQ, HASH FROM CB_AUDIT_CHAIN_HEAD WHERE ID = 1");
-		String hash = GENESIS;
-		long seq = 0;
+		Map<String, Object> head = jdbc.queryForMap("SELECT SEQ, HASH, TAIL_SEQ, TAIL_HASH FROM CB_AUDIT_CHAIN_HEAD WHERE ID = 1");
+		String hash = (String) head.get("TAIL_HASH");
+		long tail = ((Number) head.get("TAIL_SEQ")).longValue();
+		long seq = tail;
 		while (true) {
 			List<Map<String, Object>> links = jdbc.queryForList("SELECT c.SEQ, c.EVENT_PID, c.HASH, r.FHIR_ID, r.RES_VER,"
 					+ " v.RES_TEXT_VC FROM CB_AUDIT_CHAIN c LEFT JOIN HFJ_RESOURCE r ON r.RES_ID = c.EVENT_PID"
@@ -109,7 +113,7 @@ class AuditChain {
 					problem = Optional.of("the event or its link was changed after it was sealed");
 				}
 				if (problem.isPresent()) {
-					return new Verification(seq, unsealed, (String) head.get("HASH"),
+					return new Verification(seq - tail, unsealed, (String) head.get("HASH"),
 							Optional.of(new BrokenLink(linkSeq, event, problem.get())));
 				}
 				hash = expected;
@@ -117,10 +121,33 @@ class AuditChain {
 			}
 		}
 		if (seq != ((Number) head.get("SEQ")).longValue() || !hash.equals(head.get("HASH"))) {
-			return new Verification(seq, unsealed, (String) head.get("HASH"),
+			return new Verification(seq - tail, unsealed, (String) head.get("HASH"),
 					Optional.of(new BrokenLink(seq + 1, Optional.empty(), "the chain ends before its head: links were removed")));
 		}
-		return new Verification(seq, unsealed, hash, Optional.empty());
+		return new Verification(seq - tail, unsealed, hash, Optional.empty());
+	}
+
+	/** A link of the chain: its place, the event's row id and FHIR id, and its hash. */
+	record Link(long seq, long eventPid, String eventId, String hash) {}
+
+	/** The oldest links, up to {@value #BATCH}, whose events were stored before {@code cutoff}: what retention removes next. */
+	List<Link> oldestBefore(Instant cutoff) {
+		return jdbc.query("SELECT c.SEQ, c.EVENT_PID, r.FHIR_ID, c.HASH FROM CB_AUDIT_CHAIN c JOIN CB_AUDIT_CHAIN_HEAD h ON h.ID = 1"
+				+ " LEFT JOIN HFJ_RESOURCE r ON r.RES_ID = c.EVENT_PID WHERE c.SEQ > h.TAIL_SEQ AND c.EVENT_UPDATED < ?"
+				+ " ORDER BY c.SEQ FETCH FIRST " + BATCH + " ROWS ONLY", (row, number) -> new Link(row.getLong(1), row.getLong(2),
+						row.getString(3), row.getString(4)), Timestamp.from(cutoff));
+	}
+
+	/**
+	 * Removes the links up to {@code last}, whose events retention has removed, and makes
+	 * {@code last} the tail the chain is checked from. Only a prefix goes: the chain stays whole.
+	 */
+	void cutThrough(Link last) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.queryForMap("SELECT SEQ FROM CB_AUDIT_CHAIN_HEAD WHERE ID = 1 FOR UPDATE");
+			jdbc.update("DELETE FROM CB_AUDIT_CHAIN WHERE SEQ <= ?", last.seq());
+			jdbc.update("UPDATE CB_AUDIT_CHAIN_HEAD SET TAIL_SEQ = ?, TAIL_HASH = ? WHERE ID = 1", last.seq(), last.hash());
+		});
 	}
 
 	private static String link(String previous, long eventPid, String storedJson) {

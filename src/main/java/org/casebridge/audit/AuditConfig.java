@@ -17,9 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The audit trail: HAPI's IHE Basic Audit Log Patterns capture ({@link BalpAuditCaptureInterceptor})
  * on the RestfulServer, so every create, update, patch, delete, read, vread and search a client
  * makes (transaction and batch entries each on their own) becomes an AuditEvent in the BALP shape,
- * naming the patients whose data it touched; operations, histories, searches that found nothing and batch entries ({@link ResponseAudit}) and failed or
- * refused requests ({@link FailedRequestAudit}) in the same shape; all stored durably by
- * {@link AuditEventStore}, and linked into a hash chain ({@link AuditChain}).
+ * naming the patients whose data it touched; operations, histories, searches that found nothing
+ * and batch entries ({@link ResponseAudit}) and failed or refused requests
+ * ({@link FailedRequestAudit}) in the same shape; all stored durably by {@link AuditEventStore},
+ * linked into a hash chain ({@link AuditChain}) and kept as long as retention says
+ * ({@link AuditRetention}).
  *
  * <p>The {@code unaudited} Spring profile leaves the trail out, for the benchmark that measures
  * what it costs on an otherwise identical server (as {@code unvalidated} does for validation); no
@@ -55,6 +57,11 @@ class AuditConfig {
 	@Bean
 	AuditChain auditChain(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		return new AuditChain(dataSource, transactionManager);
+	}
+
+	@Bean
+	AuditRetention auditRetention(DaoRegistry daos, AuditChain chain, DataSource dataSource) {
+		return new AuditRetention(daos, chain, dataSource);
 	}
 
 	@Bean

@@ -4,16 +4,19 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * An AuditEvent, once stored, is never changed or deleted on any write path (update, PATCH,
- * conditional update, transaction entries, delete, conditional delete): 405, nothing stored. The
- * audit trail is evidence (HIPAA §164.312(b)); retention ends it, not a client.
+ * An AuditEvent, once stored, is never changed, deleted or expunged on any path (update, PATCH,
+ * conditional update, transaction entries, delete, conditional delete, {@code $expunge}, an
+ * expunge of everything): 405, nothing changed. The audit trail is evidence (HIPAA §164.312(b));
+ * retention ({@link AuditRetention}) ends it, not a client.
  */
 @Component
 @Interceptor
@@ -23,18 +26,30 @@ class AuditEventImmutabilityInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
 	void updating(IBaseResource previous, IBaseResource updated) {
 		if (previous instanceof AuditEvent) {
-			throw refusal(RequestTypeEnum.PUT, "changed");
+			throw refusal("changed");
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
-	void deleting(IBaseResource resource) {
-		if (resource instanceof AuditEvent) {
-			throw refusal(RequestTypeEnum.DELETE, "deleted");
+	void deleting(IBaseResource resource, RequestDetails request) {
+		if (resource instanceof AuditEvent && !AuditRetention.isRetention(request)) {
+			throw refusal("deleted");
 		}
 	}
 
-	private static MethodNotAllowedException refusal(RequestTypeEnum method, String what) {
+	@Hook(Pointcut.STORAGE_PRESTORAGE_EXPUNGE_RESOURCE)
+	void expunging(IIdType id, RequestDetails request) {
+		if ("AuditEvent".equals(id.getResourceType()) && !AuditRetention.isRetention(request)) {
+			throw refusal("expunged");
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_EXPUNGE_EVERYTHING)
+	void expungingEverything() {
+		throw refusal("expunged");
+	}
+
+	private static MethodNotAllowedException refusal(String what) {
 		return new MethodNotAllowedException("An AuditEvent cannot be " + what + ": the audit trail is append-only",
 				RequestTypeEnum.GET, RequestTypeEnum.POST);
 	}

@@ -80,6 +80,8 @@ class FhirJpaConfig {
 		// Export files are copies of client records: HAPI deletes them 2 hours after their export
 		// completed only with this on (off by default, and they would stay for ever).
 		settings.setEnableTaskBulkExportJobExecution(true);
+		// Audit retention removes old AuditEvents for good; AuditEvents are never expunged otherwise.
+		settings.setExpungeEnabled(true);
 		return settings;
 	}
 

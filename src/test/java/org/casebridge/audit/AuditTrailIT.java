@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.casebridge.security.SecuredServerTestBase;
@@ -29,6 +30,8 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Autowired
 	private DataSource dataSource;
+	@Autowired
+	private AuditRetention retention;
 
 	private String patient;
 	private String auditor;
@@ -205,6 +208,35 @@ class AuditTrailIT extends SecuredServerTestBase {
 		Parameters restored = verifyChain();
 		assertThat(parameter(restored, "intact")).as("the event as it was sealed: %s",
 				fhirContext.newJsonParser().encodeResourceToString(restored)).isEqualTo("true");
+	}
+
+	@Test
+	void retentionRemovesOldEventsForGoodAndTheChainStillChecksOut() {
+		String requestId = newRequestId();
+		send(request("/fhir/" + patient).header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		String event = single(auditEventsOf(requestId)).getIdElement().toUnqualifiedVersionless().getValue();
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		awaitSealed(database, "(SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'AuditEvent' AND FHIR_ID = ?)", event);
+
+		assertThat(retention.removeStoredBefore(Instant.now())).isPositive();
+
+		assertThat(get("/fhir/" + event, auditor).statusCode()).as("expunged, every version").isEqualTo(404);
+		assertThat(auditEventsOf(requestId)).isEmpty();
+		Parameters verified = verifyChain();
+		assertThat(parameter(verified, "intact")).as(fhirContext.newJsonParser().encodeResourceToString(verified)).isEqualTo("true");
+	}
+
+	@Test
+	void noClientExpungesTheTrail() {
+		HttpResponse<String> everything = send(request("/fhir/$expunge").header("Content-Type", FHIR_JSON)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/casebridge.admin"))
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"expungeEverything\",\"valueBoolean\":true}]}"))
+				.build());
+
+		assertThat(everything.statusCode()).as(everything.body()).isEqualTo(405);
+		assertThat(get("/fhir/" + patient, token(Client.EHR_BACKEND, "system/*.rs")).statusCode()).isEqualTo(200);
 	}
 
 	@Test

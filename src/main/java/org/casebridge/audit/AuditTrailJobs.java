@@ -1,0 +1,78 @@
+package org.casebridge.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail's background work, on one thread: sealing new AuditEvents into the hash chain
+ * every {@code casebridge.audit.seal-interval}, and removing those older than
+ * {@code casebridge.audit.retention} every hour. What a failed run (the database away) left is
+ * done by the next.
+ */
+@Component
+@Profile(AuditConfig.AUDITED)
+class AuditTrailJobs implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditTrailJobs.class);
+	private static final Duration RETENTION_RUNS = Duration.ofHours(1);
+
+	private final AuditChain chain;
+	private final AuditRetention retention;
+	private final AuditProperties properties;
+	private ScheduledExecutorService scheduler;
+
+	AuditTrailJobs(AuditChain chain, AuditRetention retention, AuditProperties properties) {
+		this.chain = chain;
+		this.retention = retention;
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void start() {
+		scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "audit-trail"));
+		long interval = properties.sealInterval().toMillis();
+		scheduler.scheduleWithFixedDelay(this::seal, interval, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::removeExpired, RETENTION_RUNS.toMillis(), RETENTION_RUNS.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		scheduler.shutdown();
+		scheduler = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return scheduler != null;
+	}
+
+	private void seal() {
+		try {
+			while (chain.seal() > 0) {
+				// A backlog (after a restart, a burst) is sealed batch by batch, without waiting for the next run.
+			}
+		} catch (RuntimeException e) {
+			log.warn("Sealing the audit chain failed, the next run retries: {}", e.getClass().getName());
+		}
+	}
+
+	private void removeExpired() {
+		try {
+			int removed = retention.removeStoredBefore(Instant.now().minus(properties.retention()));
+			if (removed > 0) {
+				log.info("Audit retention removed {} AuditEvents older than {}", removed, properties.retention());
+			}
+		} catch (RuntimeException e) {
+			log.warn("Audit retention failed, the next run retries: {}", e.getClass().getName());
+		}
+	}
+}
