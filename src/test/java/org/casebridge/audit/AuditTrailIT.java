@@ -13,6 +13,7 @@ import org.casebridge.security.TestAuthorizationServer;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
@@ -123,11 +124,8 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Test
 	void aDenialIsAuditedWithWhoAskedAndForWhom() {
-		String caseManager = token(Client.CASE_MANAGER_APP, "user/*.rs");
-		String requestId = newRequestId();
-		HttpResponse<String> refused = send(request("/fhir/" + patient).header("Accept", FHIR_JSON)
-				.header("X-Request-ID", requestId).header("Authorization", "Bearer " + caseManager).build());
-		assertThat(refused.statusCode()).as("not on the case manager's caseload").isEqualTo(403);
+		// Not on the case manager's caseload.
+		String requestId = identified("/fhir/" + patient, token(Client.CASE_MANAGER_APP, "user/*.rs"), 403);
 
 		AuditEvent denial = single(auditEventsOf(requestId));
 		assertThat(denial.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
@@ -135,13 +133,13 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertThat(denial.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
 		assertThat(user(denial)).isEqualTo("Practitioner/" + TestAuthorizationServer.CASE_MANAGER);
 		assertThat(entities(denial)).contains(patient);
+		assertThat(events("agent-identifier=" + AuditAgents.USERS + "%7CPractitioner/" + TestAuthorizationServer.CASE_MANAGER
+				+ "&outcome=4")).extracting(event -> event.getIdElement().getIdPart()).contains(denial.getIdElement().getIdPart());
 	}
 
 	@Test
 	void aRequestWithoutATokenIsAudited() {
-		String requestId = newRequestId();
-		HttpResponse<String> refused = send(request("/fhir/" + patient).header("X-Request-ID", requestId).build());
-		assertThat(refused.statusCode()).isEqualTo(401);
+		String requestId = identified("/fhir/" + patient, null, 401);
 
 		AuditEvent denial = single(auditEventsOf(requestId));
 		assertThat(denial.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
@@ -152,11 +150,7 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Test
 	void aFailureIsAuditedWithItsStatus() {
-		String requestId = newRequestId();
-		HttpResponse<String> missing = send(request("/fhir/Observation/no-such-" + unique.substring(0, 8))
-				.header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
-				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
-		assertThat(missing.statusCode()).isEqualTo(404);
+		String requestId = identified("/fhir/Observation/no-such-" + unique.substring(0, 8), token(Client.EHR_BACKEND, "system/*.rs"), 404);
 
 		AuditEvent failure = single(auditEventsOf(requestId));
 		assertThat(failure.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
@@ -166,10 +160,7 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Test
 	void anOperationIsAuditedWithThePatientsItsAnswerHolds() {
-		String requestId = newRequestId();
-		HttpResponse<String> everything = send(request("/fhir/" + patient + "/$everything").header("Accept", FHIR_JSON)
-				.header("X-Request-ID", requestId).header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
-		assertThat(everything.statusCode()).as(everything.body()).isEqualTo(200);
+		String requestId = identified("/fhir/" + patient + "/$everything", token(Client.EHR_BACKEND, "system/*.rs"), 200);
 
 		AuditEvent operation = single(auditEventsOf(requestId));
 		assertThat(operation.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
@@ -181,19 +172,15 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Test
 	void editingAnEventInTheDatabaseBreaksTheChainAtThatEvent() {
-		String requestId = newRequestId();
-		send(request("/fhir/" + patient).header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
-				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		String requestId = identified("/fhir/" + patient, token(Client.EHR_BACKEND, "system/*.rs"), 200);
 		String event = single(auditEventsOf(requestId)).getIdElement().toUnqualifiedVersionless().getValue();
-		JdbcTemplate database = new JdbcTemplate(dataSource);
-		String version = "(SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'AuditEvent' AND FHIR_ID = ?)";
-		awaitSealed(database, version, event);
+		long row = sealedRow(event);
 		assertThat(parameter(verifyChain(), "intact")).isEqualTo("true");
 
-		String stored = database.queryForObject("SELECT RES_TEXT_VC FROM HFJ_RES_VER WHERE RES_ID = " + version, String.class,
-				event.substring("AuditEvent/".length()));
-		database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = " + version,
-				stored.replace("\"outcome\":\"0\"", "\"outcome\":\"4\""), event.substring("AuditEvent/".length()));
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		String stored = database.queryForObject("SELECT RES_TEXT_VC FROM HFJ_RES_VER WHERE RES_ID = ?", String.class, row);
+		database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = ?",
+				stored.replace("\"outcome\":\"0\"", "\"outcome\":\"4\""), row);
 		try {
 			Parameters tampered = verifyChain();
 			assertThat(parameter(tampered, "intact")).isEqualTo("false");
@@ -202,8 +189,7 @@ class AuditTrailIT extends SecuredServerTestBase {
 					.orElseThrow().getValue()).getReference()).isEqualTo(event);
 			assertThat(broken.getPart()).anySatisfy(part -> assertThat(part.getValue().primitiveValue()).contains("changed"));
 		} finally {
-			database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = " + version, stored,
-					event.substring("AuditEvent/".length()));
+			database.update("UPDATE HFJ_RES_VER SET RES_TEXT_VC = ? WHERE RES_ID = ?", stored, row);
 		}
 		Parameters restored = verifyChain();
 		assertThat(parameter(restored, "intact")).as("the event as it was sealed: %s",
@@ -212,12 +198,9 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	@Test
 	void retentionRemovesOldEventsForGoodAndTheChainStillChecksOut() {
-		String requestId = newRequestId();
-		send(request("/fhir/" + patient).header("Accept", FHIR_JSON).header("X-Request-ID", requestId)
-				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.rs")).build());
+		String requestId = identified("/fhir/" + patient, token(Client.EHR_BACKEND, "system/*.rs"), 200);
 		String event = single(auditEventsOf(requestId)).getIdElement().toUnqualifiedVersionless().getValue();
-		JdbcTemplate database = new JdbcTemplate(dataSource);
-		awaitSealed(database, "(SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'AuditEvent' AND FHIR_ID = ?)", event);
+		sealedRow(event);
 
 		assertThat(retention.removeStoredBefore(Instant.now())).isPositive();
 
@@ -245,6 +228,36 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertOperationDefinedByOurPackage("AuditEvent", "verify-chain");
 	}
 
+	/** A GET carrying a fresh X-Request-ID (and {@code token}, unless null); the request id, by which its events are found. */
+	private String identified(String path, String token, int expectedStatus) {
+		String requestId = newRequestId();
+		HttpRequest.Builder request = request(path).header("Accept", FHIR_JSON).header("X-Request-ID", requestId);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = send(request.build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+		return requestId;
+	}
+
+	/** The event's row in HAPI's tables, once the sealer has linked it into the chain. */
+	private long sealedRow(String event) {
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		long row = database.queryForObject("SELECT RES_ID FROM HFJ_RESOURCE WHERE RES_TYPE = 'AuditEvent' AND FHIR_ID = ?",
+				Long.class, new IdType(event).getIdPart());
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_CHAIN WHERE EVENT_PID = ?", Long.class, row) == 0) {
+			assertThat(System.nanoTime()).as(event + " sealed within 30 s (sealing runs every second)").isLessThan(deadline);
+			try {
+				Thread.sleep(100);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		return row;
+	}
+
 	private Parameters verifyChain() {
 		HttpResponse<String> verified = get("/fhir/AuditEvent/$verify-chain", auditor);
 		assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
@@ -253,21 +266,6 @@ class AuditTrailIT extends SecuredServerTestBase {
 
 	private static String parameter(Parameters parameters, String name) {
 		return parameters.getParameter(name).getValue().primitiveValue();
-	}
-
-	/** Sealing runs every second or so: waits, bounded, until the event is in the chain. */
-	private static void awaitSealed(JdbcTemplate database, String version, String event) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_CHAIN WHERE EVENT_PID = " + version, Long.class,
-				event.substring("AuditEvent/".length())) == 0) {
-			assertThat(System.nanoTime()).as(event + " sealed within 30 s").isLessThan(deadline);
-			try {
-				Thread.sleep(100);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
 	}
 
 	private List<AuditEvent> events(String query) {
