@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.ServletRequestTracing;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.lang3.StringUtils;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
  * and for which client. HAPI's BALP capture records successes only.
  *
  * <p>A failed write rolled back with its own event; this one is stored in a transaction of its
- * own. When even that fails (the database is down) the log keeps the request id and status,
- * never the request itself.
+ * own. When that cannot work (a 503: the database is unreachable) or fails, the log keeps the
+ * request id and status, never the request itself.
  */
 @Component
 @Interceptor
@@ -51,6 +52,12 @@ class FailedRequestAudit implements RefusedRequests {
 
 	@Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
 	boolean failed(RequestDetails request, BaseServerResponseException failure) {
+		if (failure.getStatusCode() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+			// The database is unreachable: trying to store the event would only hold the 503 back by a connection timeout.
+			log.warn("The audit event of failed request [{}] (503) was not stored: the database is unavailable",
+					request.getRequestId());
+			return true;
+		}
 		RestOperationTypeEnum operation = request.getRestOperationType() == null
 				? AuditedRequest.interaction(request.getRequestType().name(), request.getId() != null && request.getId().hasIdPart())
 				: request.getRestOperationType();

@@ -79,6 +79,9 @@ class ResponseAudit {
 		for (int i = 0; i < sent.getEntry().size() && i < answered.getEntry().size(); i++) {
 			BundleEntryComponent asked = sent.getEntry().get(i);
 			BundleEntryComponent answer = answered.getEntry().get(i);
+			if (!answer.getResponse().hasStatus()) {
+				continue;
+			}
 			int status = Integer.parseInt(answer.getResponse().getStatus().split(" ")[0]);
 			boolean read = asked.getRequest().getMethod() == Bundle.HTTPVerb.GET;
 			if (!read && status < 400) {

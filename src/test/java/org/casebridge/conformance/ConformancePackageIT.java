@@ -3,6 +3,7 @@ package org.casebridge.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -59,7 +60,15 @@ class ConformancePackageIT extends FhirServerTestBase {
 			}
 		}
 		assertThat(conformancePackage.resources()).filteredOn(Questionnaire.class::isInstance).hasSize(8);
-		assertThat(conformancePackage.resources()).filteredOn(OperationDefinition.class::isInstance).hasSize(3);
+		// Each operation of ours is in the package, and each OperationDefinition of the package is an operation the server runs.
+		List<String> defined = conformancePackage.resources().stream().filter(OperationDefinition.class::isInstance)
+				.map(resource -> ((OperationDefinition) resource).getUrl()).sorted().toList();
+		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
+		List<String> listed = capabilities.getRest().stream().flatMap(rest -> Stream.concat(rest.getOperation().stream(),
+						rest.getResource().stream().flatMap(resource -> resource.getOperation().stream())))
+				.map(operation -> operation.getDefinition()).filter(url -> url.startsWith("http://casebridge.org/fhir/"))
+				.distinct().sorted().toList();
+		assertThat(listed).isEqualTo(defined);
 	}
 
 	@Test
