@@ -115,8 +115,9 @@ class ScopeEnforcementIT extends SecuredServerTestBase {
 		HttpResponse<String> started = send(authorized(request(trail).header("Accept", FHIR_JSON)
 				.header("Prefer", "respond-async"), auditor));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-		send(authorized(HttpRequest.newBuilder(URI.create(started.headers().firstValue("Content-Location").orElseThrow()))
-				.DELETE(), auditor));
+		HttpResponse<String> cancelled = send(authorized(HttpRequest.newBuilder(
+				URI.create(started.headers().firstValue("Content-Location").orElseThrow())).DELETE(), auditor));
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
 	}
 
 	@Test
