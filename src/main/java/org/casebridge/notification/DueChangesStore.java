@@ -34,7 +34,10 @@ class DueChangesStore implements IResourceModifiedMessagePersistenceSvc {
 								hapi.createResourceModifiedMessageFromEntityWithoutInflation(change))
 						.map(next -> !now.isBefore(next)).orElse(true))
 				.toList();
-		return new PageImpl<>(due, page, waiting.getTotalElements());
+		// HAPI asks for the first page again while this says there is more: with retries held back,
+		// more would only be the same page again, each time, for as long as they are not due.
+		long total = due.size() < waiting.getNumberOfElements() ? due.size() : waiting.getTotalElements();
+		return new PageImpl<>(due, page, total);
 	}
 
 	@Override

@@ -43,7 +43,7 @@ class FailedDeliveryRetryInterceptor {
 	private static final String RETRIED_FOR = "casebridge-delivery-retried-for";
 	private static final String FAILURES = "casebridge-delivery-failures";
 	private static final String FIRST_FAILURE = "casebridge-delivery-first-failure";
-	private static final String NEXT_ATTEMPT = "casebridge-delivery-next-attempt";
+	static final String NEXT_ATTEMPT = "casebridge-delivery-next-attempt";
 
 	private final IResourceModifiedMessagePersistenceSvc changes;
 	private final FhirContext fhirContext;
