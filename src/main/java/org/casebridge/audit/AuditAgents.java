@@ -36,8 +36,7 @@ class AuditAgents implements IBalpAuditContextServices {
 	@Override
 	public Reference getAgentUserWho(RequestDetails request) {
 		Optional<Caller> caller = caller(request);
-		return agent(caller.flatMap(Caller::user).or(() -> caller.flatMap(Caller::organization))
-				.or(() -> caller.flatMap(Caller::subject)), USERS,
+		return agent(caller.flatMap(Caller::party).or(() -> caller.flatMap(Caller::subject)), USERS,
 				"unauthenticated user (access control off)");
 	}
 

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * ServiceRequest for the same client, and in the same database transaction the ServiceRequest
  * follows the Task ({@link ReferralProgress}) and the CarePlan activity that proposed the referral
  * records the Task and each change of its status as progress. With access control on, only the
- * party the guide names sets each status (403 otherwise).
+ * party the guide names sets each status (403 otherwise), and each version names who wrote it
+ * ({@link ChangedBy}).
  */
 @Component
 @Interceptor
@@ -61,6 +62,7 @@ class ReferralTaskInterceptor {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
 			refuse(ReferralTaskRules.violation(Optional.empty(), task));
 			checkParty(request, task, task);
+			ChangedBy.stamp(task, caller(request));
 		}
 	}
 
@@ -74,9 +76,11 @@ class ReferralTaskInterceptor {
 			if (before.getStatus() != after.getStatus()) {
 				checkParty(request, before, after);
 			}
+			ChangedBy.stamp(after, caller(request));
 		} else if (updated instanceof Task after && ReferralTaskRules.isReferralTask(after)) {
 			refuse(ReferralTaskRules.violation(Optional.empty(), after));
 			checkParty(request, after, after);
+			ChangedBy.stamp(after, caller(request));
 		}
 	}
 
@@ -88,11 +92,7 @@ class ReferralTaskInterceptor {
 	 * itself, sending a referral's history), are no party's.
 	 */
 	private void checkParty(RequestDetails request, Task stored, Task next) {
-		RequestCaller callers = requestCaller.getIfAvailable();
-		if (callers == null || request == null || request instanceof SystemRequestDetails) {
-			return;
-		}
-		Optional<Caller> known = callers.of(request);
+		Optional<Caller> known = caller(request);
 		if (known.isEmpty() || known.get().isSystemOfRecord()) {
 			return;
 		}
@@ -101,6 +101,15 @@ class ReferralTaskInterceptor {
 		ReferralTaskRules.partyViolation(caller, next.getStatus()).ifPresent(violation -> {
 			throw new ForbiddenOperationException(violation);
 		});
+	}
+
+	/** Who made the request, from its verified token; empty for the server's own writes and without access control. */
+	private Optional<Caller> caller(RequestDetails request) {
+		RequestCaller callers = requestCaller.getIfAvailable();
+		if (callers == null || request == null || request instanceof SystemRequestDetails) {
+			return Optional.empty();
+		}
+		return callers.of(request);
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

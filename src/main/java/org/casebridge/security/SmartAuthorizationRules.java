@@ -250,6 +250,10 @@ final class SmartAuthorizationRules {
 		}
 		new LinkedHashMap<>(compartments).forEach((compartment, owners) -> target(rules.allow(name), scope, permission)
 				.inModifiedCompartment(compartment, owners, TASK_FOR_PATIENT).withTester(new InteractionTester(permission)));
+		if (permission == Permission.R) {
+			target(rules.allow(name + " (instance history)"), scope, permission).withAnyId()
+					.withTester(new InstanceHistoryOnArrival());
+		}
 	}
 
 	/** A PATCH carries no resource to judge on arrival; HAPI checks the patched resource against the write rules before storing it. */
@@ -296,6 +300,24 @@ final class SmartAuthorizationRules {
 					: Optional.ofNullable(request.getParameters().get("practitioner"))
 							.filter(values -> values.length == 1).map(values -> values[0]).orElse(null);
 			return caseManager != null && userCompartments.identities(user).contains(caseManager);
+		}
+	}
+
+	/**
+	 * Lets an instance history in, to be judged version by version on the way out by the compartment
+	 * rules. HAPI decides it on arrival by the resource's id alone, and a compartment names no id
+	 * but its owner's: the history of a client's own CarePlan or Task would be refused.
+	 */
+	private record InstanceHistoryOnArrival() implements IAuthRuleTester {
+
+		@Override
+		public boolean matches(RuleTestRequest request) {
+			return request.operation == RestOperationTypeEnum.HISTORY_INSTANCE && request.resource == null;
+		}
+
+		@Override
+		public boolean matchesOutput(RuleTestRequest request) {
+			return false;
 		}
 	}
 

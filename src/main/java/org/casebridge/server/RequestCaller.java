@@ -21,6 +21,11 @@ public interface RequestCaller {
 	 */
 	record Caller(Optional<String> user, Optional<String> subject, Optional<String> client, Optional<String> organization) {
 
+		/** Whom the request acts for: the user, or else the community organisation; a reference. */
+		public Optional<String> party() {
+			return user.or(() -> organization);
+		}
+
 		/** A backend service acting for no user and no organisation: the system of record itself (an EHR). */
 		public boolean isSystemOfRecord() {
 			return user.isEmpty() && organization.isEmpty();

@@ -199,6 +199,14 @@ class CaseloadAccessIT extends SecuredServerTestBase {
 	void history() {
 		assertRefused(get("/fhir/" + b1().patient() + "/_history", readOnly));
 		assertThat(get("/fhir/" + a1().patient() + "/_history", readOnly).statusCode()).isEqualTo(200);
+		// A client's other records' histories are judged version by version: a plan's revisions, a referral's story.
+		for (String own : List.of(a1().carePlan(), a1().task())) {
+			HttpResponse<String> versions = get("/fhir/" + own + "/_history", readOnly);
+			assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+			assertThat(ids(parse(versions, Bundle.class))).isNotEmpty().containsOnly(own);
+		}
+		assertRefused(get("/fhir/" + b1().carePlan() + "/_history", readOnly));
+		assertRefused(get("/fhir/" + b1().task() + "/_history", readOnly));
 		// A type's or the server's history is not narrowed: it is refused as soon as it holds anything of another caseload.
 		assertNothingOfB(get("/fhir/Observation/_history?_count=1000", readOnly));
 		assertNothingOfB(get("/fhir/_history?_count=1000", readOnly));

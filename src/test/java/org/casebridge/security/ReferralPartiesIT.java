@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.casebridge.security.TestAuthorizationServer.Client;
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.Test;
  * CaseBridge's {@code organization} claim) is the performer of the referral Tasks it owns. It sees
  * those Tasks and the ServiceRequests that name it as performer, nothing else of the client, and
  * sets only the performer's statuses; the case manager who requested the referral sets only the
- * requester's (SDOHCC "Set By").
+ * requester's (SDOHCC "Set By"). Each version of the Task names who wrote it (issue 11, item 5).
  */
 class ReferralPartiesIT extends SecuredServerTestBase {
 
 	private static final String PERFORMER = "Organization/" + TestAuthorizationServer.COMMUNITY_ORGANIZATION;
+	private static final String CHANGED_BY = "http://casebridge.org/fhir/StructureDefinition/cb-changed-by";
 
 	private String patient;
 	private String observation;
@@ -95,6 +97,36 @@ class ReferralPartiesIT extends SecuredServerTestBase {
 		foreign.setStatus(TaskStatus.ACCEPTED).setOwner(new Reference(PERFORMER));
 		assertThat(put(foreign, performerToken).statusCode()).isEqualTo(403);
 		assertThat(client.read().resource(Task.class).withId(othersTask).execute().getStatus()).isEqualTo(TaskStatus.REQUESTED);
+	}
+
+	/**
+	 * The Task's history is the referral's story in one request: each version's status, when it was
+	 * written and who wrote it, named from the token (a name a client sends itself is replaced).
+	 */
+	@Test
+	void theTaskHistoryNamesWhoWroteEachVersion() {
+		assertSetBy(performerToken, TaskStatus.ACCEPTED, 200);
+		Task forged = client.read().resource(Task.class).withId(task).execute();
+		forged.setStatus(TaskStatus.CANCELLED).setStatusReason(new CodeableConcept().setText("Client moved away"));
+		forged.getMeta().getExtension().clear();
+		forged.getMeta().addExtension(CHANGED_BY, new Reference(PERFORMER));
+		assertThat(put(forged, caseManagerToken).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> history = get("/fhir/" + task + "/_history", caseManagerToken);
+
+		assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+		List<Task> versions = parse(history, Bundle.class).getEntry().stream().map(entry -> (Task) entry.getResource()).toList();
+		assertThat(versions).map(version -> version.getMeta().getVersionId() + " " + version.getStatus().toCode() + " by " + changedBy(version))
+				.containsExactly(
+						"3 cancelled by Practitioner/" + TestAuthorizationServer.CASE_MANAGER,
+						"2 accepted by " + PERFORMER,
+						"1 requested by urn:casebridge:token-subject|" + Client.EHR_BACKEND.id);
+		assertThat(versions).map(version -> version.getMeta().getLastUpdated()).isSortedAccordingTo(Comparator.reverseOrder());
+	}
+
+	private static String changedBy(Task version) {
+		Reference who = (Reference) version.getMeta().getExtensionByUrl(CHANGED_BY).getValue();
+		return who.hasReference() ? who.getReference() : who.getIdentifier().getSystem() + "|" + who.getIdentifier().getValue();
 	}
 
 	/** The stored Task, moved to {@code status} by the token's bearer, answers {@code expected}. */
