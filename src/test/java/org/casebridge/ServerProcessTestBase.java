@@ -11,6 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +75,16 @@ public abstract class ServerProcessTestBase {
 	/** The tag every resource this test run writes carries, as a JSON {@code meta} member. */
 	protected String runTagMeta() {
 		return "\"meta\":{\"tag\":[{\"system\":\"" + RUN_TAG_SYSTEM + "\",\"code\":\"" + run + "\"}]}";
+	}
+
+	/** The single number {@code query} answers in {@code database}, such as a count. */
+	protected static long count(String database, String query) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(ServerProcess.jdbcUrl(database), "postgres", "");
+				Statement sql = connection.createStatement();
+				ResultSet count = sql.executeQuery(query)) {
+			count.next();
+			return count.getLong(1);
+		}
 	}
 
 	/** Drops and creates {@code casebridge_fault_<name>}, returning its name. */

@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * makes (transaction and batch entries each on their own) becomes an AuditEvent in the BALP shape,
  * naming the patients whose data it touched; operations, histories, searches that found nothing
  * and batch entries ({@link ResponseAudit}) and failed or refused requests
- * ({@link FailedRequestAudit}) in the same shape; all stored durably by {@link AuditEventStore},
+ * ({@link FailedRequestAudit}) in the same shape; all stored durably by {@link AuditEventStore}
+ * (a read's by way of the {@link AuditOutbox}),
  * linked into a hash chain ({@link AuditChain}) and kept as long as retention says
  * ({@link AuditRetention}).
  *
@@ -35,8 +36,13 @@ class AuditConfig {
 	static final String AUDITED = "!baseline & !unaudited";
 
 	@Bean
-	AuditEventStore auditEventStore(DaoRegistry daos) {
-		return new AuditEventStore(daos);
+	AuditOutbox auditOutbox(DataSource dataSource, PlatformTransactionManager transactionManager, FhirContext fhirContext) {
+		return new AuditOutbox(dataSource, transactionManager, fhirContext);
+	}
+
+	@Bean
+	AuditEventStore auditEventStore(DaoRegistry daos, AuditOutbox outbox) {
+		return new AuditEventStore(daos, outbox);
 	}
 
 	@Bean

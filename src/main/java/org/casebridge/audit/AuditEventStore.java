@@ -1,13 +1,16 @@
 package org.casebridge.audit;
 
-import ca.uhn.fhir.i18n.Msg;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
@@ -17,32 +20,62 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Where AuditEvents are put: stored as resources, synchronously. A write's event is captured just
- * before the write commits and so is stored in the same database transaction: both commit or
- * neither does. A read's or search's event is stored before the response is sent. Nothing waits
- * in memory, so a crash loses no event of an answered request.
+ * Where AuditEvents are put. A write's event is captured just before the write commits and is
+ * stored in the same database transaction: both commit or neither does. Every other event (a
+ * read's, a search's, an operation's, a failure's) is put in the {@link AuditOutbox} before the
+ * response is sent, one row rather than an indexed resource, and stored as an AuditEvent by the
+ * audit trail's background job.
+ * Nothing waits in memory, so a crash loses no event of an answered request.
  *
  * <p>HAPI stores no reference to a resource it does not hold, so an event names what a delete
  * removed, what a failed request asked for and the server never held, or a deleted client whose
- * trail is read, by identifier ({@link #ABSENT}).
+ * trail is read, by identifier ({@link #ABSENT}); so does an event from the outbox whose resource
+ * was deleted before it was stored.
  */
 class AuditEventStore implements IBalpAuditEventSink {
 
 	static final String ABSENT = "urn:casebridge:audit:absent";
 	private static final String AUDIT_EVENT = "AuditEvent";
+	private static final Set<AuditEventAction> WRITES = EnumSet.of(AuditEventAction.C, AuditEventAction.U, AuditEventAction.D);
 
 	private final DaoRegistry daos;
+	private final AuditOutbox outbox;
 
-	AuditEventStore(DaoRegistry daos) {
+	AuditEventStore(DaoRegistry daos, AuditOutbox outbox) {
 		this.daos = daos;
+		this.outbox = outbox;
 	}
 
 	@Override
 	public void recordAuditEvent(AuditEvent event) {
-		if (mayNameAbsent(event)) {
-			nameAbsentByIdentifier(event);
+		if (WRITES.contains(event.getAction()) && TransactionSynchronizationManager.isActualTransactionActive()) {
+			if (mayNameAbsent(event)) {
+				// Read, not searched: what this transaction deletes is not yet gone for a search.
+				nameAbsentByIdentifier(event, this::isUnreadable);
+			}
+			create(event);
+		} else {
+			// In the read's own transaction, if it has one: committed with it, before the answer is sent.
+			outbox.put(event);
 		}
-		store(event);
+	}
+
+	/** Stores an event from the outbox as it was captured; what it may name absent is looked up. */
+	void storeFromOutbox(AuditEvent event) {
+		if (mayNameAbsent(event)) {
+			nameAbsentByIdentifier(event, this::isNotFound);
+		}
+		create(event);
+	}
+
+	/** Stores an event from the outbox whose resources may have been deleted since it was captured. */
+	void storeFromOutboxLookingUpAll(AuditEvent event) {
+		nameAbsentByIdentifier(event, this::isNotFound);
+		create(event);
+	}
+
+	private void create(AuditEvent event) {
+		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
 	}
 
 	/**
@@ -57,34 +90,15 @@ class AuditEventStore implements IBalpAuditEventSink {
 						|| entity.hasQuery() && new String(entity.getQuery(), StandardCharsets.UTF_8).contains("/" + AUDIT_EVENT));
 	}
 
-	/**
-	 * Stored as it is when all it names exists; else (an operation on a deleted client, answered
-	 * outside any transaction) with what is gone named by identifier. Inside a transaction the
-	 * failed attempt has doomed it, so the error stands.
-	 */
-	private void store(AuditEvent event) {
-		try {
-			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
-		} catch (InvalidRequestException e) {
-			boolean namesAbsent = e.getMessage().startsWith(Msg.code(1094)) || e.getMessage().startsWith(Msg.code(1096));
-			if (!namesAbsent || TransactionSynchronizationManager.isActualTransactionActive()) {
-				throw e;
-			}
-			nameAbsentByIdentifier(event);
-			daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
-		}
-	}
-
-	private void nameAbsentByIdentifier(AuditEvent event) {
+	private void nameAbsentByIdentifier(AuditEvent event, Predicate<IdType> absent) {
 		event.getEntity().stream().map(AuditEventEntityComponent::getWhat).filter(Reference::hasReference)
-				.filter(this::isAbsent).forEach(what -> {
-					String absent = what.getReference();
-					what.setReference(null).setDisplay(absent).setIdentifier(new Identifier().setSystem(ABSENT).setValue(absent));
+				.filter(what -> absent.test(new IdType(what.getReference()))).forEach(what -> {
+					String name = what.getReference();
+					what.setReference(null).setDisplay(name).setIdentifier(new Identifier().setSystem(ABSENT).setValue(name));
 				});
 	}
 
-	private boolean isAbsent(Reference what) {
-		IdType id = new IdType(what.getReference());
+	private boolean isUnreadable(IdType id) {
 		if (!daos.isResourceTypeSupported(id.getResourceType())) {
 			return true;
 		}
@@ -94,5 +108,17 @@ class AuditEventStore implements IBalpAuditEventSink {
 		} catch (ResourceGoneException | ResourceNotFoundException e) {
 			return true;
 		}
+	}
+
+	/**
+	 * Whether the resource is missing or deleted, by a search: a failed read would doom the
+	 * transaction the outbox stores its events in.
+	 */
+	private boolean isNotFound(IdType id) {
+		if (!daos.isResourceTypeSupported(id.getResourceType()) || !id.hasIdPart()) {
+			return true;
+		}
+		SearchParameterMap byId = SearchParameterMap.newSynchronous("_id", new TokenParam(id.getIdPart()));
+		return daos.getResourceDao(id.getResourceType()).searchForResourceIds(byId, new SystemRequestDetails()).isEmpty();
 	}
 }

@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail's background work, on one thread: sealing new AuditEvents into the hash chain
- * every {@code casebridge.audit.seal-interval}, and removing those older than
- * {@code casebridge.audit.retention} every hour. What a failed run (the database away) left is
- * done by the next.
+ * The audit trail's background work, on one thread: storing the events waiting in the outbox and
+ * sealing new AuditEvents into the hash chain every {@code casebridge.audit.seal-interval}, and
+ * removing those older than {@code casebridge.audit.retention} every hour. What a failed run (the
+ * database away) left is done by the next.
  */
 @Component
 @Profile(AuditConfig.AUDITED)
@@ -23,13 +23,19 @@ class AuditTrailJobs implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditTrailJobs.class);
 	private static final Duration RETENTION_RUNS = Duration.ofHours(1);
+	private static final int OUTBOX_BATCH = 200;
 
+	private final AuditOutbox outbox;
+	private final AuditEventStore store;
 	private final AuditChain chain;
 	private final AuditRetention retention;
 	private final AuditProperties properties;
 	private ScheduledExecutorService scheduler;
 
-	AuditTrailJobs(AuditChain chain, AuditRetention retention, AuditProperties properties) {
+	AuditTrailJobs(AuditOutbox outbox, AuditEventStore store, AuditChain chain, AuditRetention retention,
+			AuditProperties properties) {
+		this.outbox = outbox;
+		this.store = store;
 		this.chain = chain;
 		this.retention = retention;
 		this.properties = properties;
@@ -39,7 +45,10 @@ class AuditTrailJobs implements SmartLifecycle {
 	public synchronized void start() {
 		scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "audit-trail"));
 		long interval = properties.sealInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::seal, interval, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> {
+			storeWaitingEvents();
+			seal();
+		}, interval, interval, TimeUnit.MILLISECONDS);
 		scheduler.scheduleWithFixedDelay(this::removeExpired, RETENTION_RUNS.toMillis(), RETENTION_RUNS.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
@@ -53,6 +62,24 @@ class AuditTrailJobs implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return scheduler != null;
+	}
+
+	private void storeWaitingEvents() {
+		try {
+			while (outbox.move(OUTBOX_BATCH, store::storeFromOutbox) > 0) {
+				// A backlog is stored batch by batch, without waiting for the next run.
+			}
+		} catch (RuntimeException batchFailed) {
+			// An event naming a resource deleted since it was captured fails its batch: that batch goes
+			// event by event, each looking up what it names.
+			try {
+				for (int i = 0; i < OUTBOX_BATCH && outbox.move(1, store::storeFromOutboxLookingUpAll) > 0; i++) {
+					// one event per transaction
+				}
+			} catch (RuntimeException e) {
+				log.warn("Storing waiting audit events failed, the next run retries: {}", e.getClass().getName());
+			}
+		}
 	}
 
 	private void seal() {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A replica killed with SIGKILL right after a burst of reads (issue 14): after a restart on the
  * same database the audit trail holds the event of every read that was answered, since each is
- * stored before its answer is sent; and the chain seals them all and checks out.
+ * in the outbox before its answer is sent and the restarted server stores what it finds there;
+ * and the chain seals them all and checks out.
  */
 class KillAfterReadsFaultIT extends ServerProcessTestBase {
 
@@ -55,6 +56,7 @@ class KillAfterReadsFaultIT extends ServerProcessTestBase {
 		assertThat(answered).hasSize(READERS * READS_PER_READER);
 
 		try (ServerProcess restarted = server.restart()) {
+			awaitEmptyOutbox(database);
 			Set<String> audited = searchAll(restarted, "AuditEvent?patient=" + patient + "&action=R&_count=500").stream()
 					.flatMap(event -> StreamSupport.stream(event.path("entity").spliterator(), false))
 					.filter(entity -> "XrequestId".equals(entity.path("type").path("code").asText()))
@@ -66,6 +68,15 @@ class KillAfterReadsFaultIT extends ServerProcessTestBase {
 
 			JsonNode verified = awaitSealed(restarted);
 			assertThat(value(verified, "intact").asBoolean()).as(verified.toString()).isTrue();
+		}
+	}
+
+	/** Waits until the restarted server has stored every event its predecessor left in the outbox. */
+	private static void awaitEmptyOutbox(String database) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (count(database, "SELECT COUNT(*) FROM CB_AUDIT_OUTBOX") > 0) {
+			assertThat(System.nanoTime()).as("the outbox emptied within 60 s of the restart").isLessThan(deadline);
+			sleep(Duration.ofMillis(100));
 		}
 	}
 

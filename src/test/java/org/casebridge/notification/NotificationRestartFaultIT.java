@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import org.casebridge.ServerProcess;
@@ -96,12 +92,4 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 				"SELECT count(*) FROM hfj_resource_modified WHERE summary_message LIKE '%casebridge-delivery-next-attempt%'");
 	}
 
-	private static long count(String database, String query) throws Exception {
-		try (Connection connection = DriverManager.getConnection(ServerProcess.jdbcUrl(database), "postgres", "");
-				Statement sql = connection.createStatement();
-				ResultSet count = sql.executeQuery(query)) {
-			count.next();
-			return count.getLong(1);
-		}
-	}
 }

@@ -69,6 +69,7 @@ class ConsentSharingIT extends SecuredServerTestBase {
 		assertThat(get("/fhir/" + consenting.episode(), performer).statusCode()).as("not covered: no disclosure").isEqualTo(403);
 
 		String auditor = token(TestAuthorizationServer.Client.EHR_BACKEND, "system/AuditEvent.rs");
+		awaitAuditTrail();
 		HttpResponse<String> accounting = get("/fhir/" + consenting.patient() + "/$disclosures", auditor);
 
 		assertThat(accounting.statusCode()).as(accounting.body()).isEqualTo(200);

@@ -6,10 +6,12 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -22,7 +24,9 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +46,9 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 	/** The origin of a browser app allowed to call the server (CORS). */
 	protected static final String BROWSER_APP = "https://app.casebridge.test";
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+	@Autowired
+	protected DataSource dataSource;
 
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {
@@ -103,8 +110,27 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 
+	/**
+	 * Waits until the audit outbox is empty: every event of a request answered before is then an
+	 * AuditEvent (the trail's job stores them every second).
+	 */
+	protected void awaitAuditTrail() {
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_OUTBOX", Long.class) > 0) {
+			assertThat(System.nanoTime()).as("the audit outbox emptied within 30 s").isLessThan(deadline);
+			try {
+				Thread.sleep(50);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
 	/** The AuditEvents of the request sent with {@code requestId}, read with an audit scope. */
 	protected List<AuditEvent> auditEventsOf(String requestId) {
+		awaitAuditTrail();
 		HttpResponse<String> found = get("/fhir/AuditEvent?request=" + requestId + "&_count=100",
 				token(Client.EHR_BACKEND, "system/AuditEvent.rs"));
 		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
