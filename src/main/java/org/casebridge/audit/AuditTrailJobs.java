@@ -1,5 +1,7 @@
 package org.casebridge.audit;
 
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -72,13 +74,27 @@ class AuditTrailJobs implements SmartLifecycle {
 		} catch (RuntimeException batchFailed) {
 			// An event naming a resource deleted since it was captured fails its batch: that batch goes
 			// event by event, each looking up what it names.
-			try {
-				for (int i = 0; i < OUTBOX_BATCH && outbox.move(1, store::storeFromOutboxLookingUpAll) > 0; i++) {
-					// one event per transaction
+			storeOneByOne();
+		}
+	}
+
+	private void storeOneByOne() {
+		try {
+			for (int i = 0; i < OUTBOX_BATCH; i++) {
+				try {
+					if (outbox.move(1, store::storeFromOutboxLookingUpAll) == 0) {
+						return;
+					}
+				} catch (BaseServerResponseException | DataFormatException refused) {
+					// HAPI refused the event itself, or the row holds no event: trying again would only fail again.
+					long row = outbox.failedOldest();
+					log.error("Audit outbox row {} could not be stored as an AuditEvent ({}); after {} attempts it is left"
+							+ " in CB_AUDIT_OUTBOX for an operator", row, refused.getClass().getName(), AuditOutbox.ATTEMPTS);
+					return;
 				}
-			} catch (RuntimeException e) {
-				log.warn("Storing waiting audit events failed, the next run retries: {}", e.getClass().getName());
 			}
+		} catch (RuntimeException e) {
+			log.warn("Storing waiting audit events failed, the next run retries: {}", e.getClass().getName());
 		}
 	}
 

@@ -176,6 +176,23 @@ class AuditTrailIT extends SecuredServerTestBase {
 		});
 	}
 
+	/** A row the trail cannot store is tried three times and left for an operator; the events after it are stored. */
+	@Test
+	void anOutboxRowThatCannotBeStoredHoldsNothingBack() {
+		JdbcTemplate database = new JdbcTemplate(dataSource);
+		database.update("INSERT INTO CB_AUDIT_OUTBOX (EVENT) VALUES ('{\"resourceType\":\"AuditEvent\",')");
+		long poison = database.queryForObject("SELECT MAX(ID) FROM CB_AUDIT_OUTBOX", Long.class);
+		try {
+			String requestId = identified("/fhir/" + patient, token(Client.EHR_BACKEND, "system/*.rs"), 200);
+
+			assertThat(single(auditEventsOf(requestId)).getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+			assertThat(database.queryForObject("SELECT FAILURES FROM CB_AUDIT_OUTBOX WHERE ID = ?", Integer.class, poison))
+					.isEqualTo(AuditOutbox.ATTEMPTS);
+		} finally {
+			database.update("DELETE FROM CB_AUDIT_OUTBOX WHERE ID = ?", poison);
+		}
+	}
+
 	@Test
 	void anOperationIsAuditedWithThePatientsItsAnswerHolds() {
 		String requestId = identified("/fhir/" + patient + "/$everything", token(Client.EHR_BACKEND, "system/*.rs"), 200);
@@ -273,12 +290,7 @@ class AuditTrailIT extends SecuredServerTestBase {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_CHAIN WHERE EVENT_PID = ?", Long.class, row) == 0) {
 			assertThat(System.nanoTime()).as(event + " sealed within 30 s (sealing runs every second)").isLessThan(deadline);
-			try {
-				Thread.sleep(100);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+			pause(Duration.ofMillis(100));
 		}
 		return row;
 	}
