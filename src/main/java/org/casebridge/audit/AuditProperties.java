@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The audit trail's settings ({@code casebridge.audit.*}).
  *
- * @param sealInterval how often new AuditEvents are linked into the hash chain; an event is
- *     tamper-evident from its sealing on, so this is the longest an edit could go unnoticed
+ * @param sealInterval how often the outbox's events are stored as AuditEvents and new AuditEvents
+ *     are linked into the hash chain; an event is tamper-evident from its sealing on, so this is the
+ *     longest an edit could go unnoticed
  * @param retention how long an AuditEvent is kept; six years by default, the documentation
  *     retention of HIPAA §164.316(b)(2)
  */
