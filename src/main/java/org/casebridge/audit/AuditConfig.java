@@ -20,9 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * naming the patients whose data it touched; operations, histories, searches that found nothing
  * and batch entries ({@link ResponseAudit}) and failed or refused requests
  * ({@link FailedRequestAudit}) in the same shape; all stored durably by {@link AuditEventStore}
- * (a read's by way of the {@link AuditOutbox}),
- * linked into a hash chain ({@link AuditChain}) and kept as long as retention says
- * ({@link AuditRetention}).
+ * (a read's by way of the {@link AuditOutbox}), linked into a hash chain ({@link AuditChain}) and
+ * kept as long as retention says ({@link AuditRetention}).
  *
  * <p>The {@code unaudited} Spring profile leaves the trail out, for the benchmark that measures
  * what it costs on an otherwise identical server (as {@code unvalidated} does for validation); no

@@ -1,8 +1,8 @@
 package org.casebridge.audit;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * stored in the same database transaction: both commit or neither does. Every other event (a
  * read's, a search's, an operation's, a failure's) is put in the {@link AuditOutbox} before the
  * response is sent, one row rather than an indexed resource, and stored as an AuditEvent by the
- * audit trail's background job.
- * Nothing waits in memory, so a crash loses no event of an answered request.
+ * audit trail's background job. Nothing waits in memory, so a crash loses no event of an answered
+ * request.
  *
  * <p>HAPI stores no reference to a resource it does not hold, so an event names what a delete
  * removed, what a failed request asked for and the server never held, or a deleted client whose
