@@ -4,9 +4,14 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.UriOrListParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.util.StopWatch;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -67,10 +72,11 @@ class ConformancePackageInstaller implements ApplicationRunner {
 
 	/** Stores what is missing or changed; returns how many resources were written. */
 	int install() {
+		Map<String, List<Resource>> storedByUrl = storedByUrl();
 		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
 		for (IBaseResource packaged : conformancePackage.resources()) {
 			MetadataResource resource = (MetadataResource) packaged;
-			if (!isStoredAsIs(resource)) {
+			if (!isStoredAsIs(resource, storedByUrl.getOrDefault(resource.fhirType() + "|" + resource.getUrl(), List.of()))) {
 				// A copy: HAPI assigns ids and meta to what it stores, and the package is shared.
 				transaction.addEntry()
 						.setResource(resource.copy())
@@ -85,12 +91,27 @@ class ConformancePackageInstaller implements ApplicationRunner {
 		return transaction.getEntry().size();
 	}
 
-	private boolean isStoredAsIs(MetadataResource packaged) {
-		SearchParameterMap byUrl = SearchParameterMap.newSynchronous("url", new UriParam(packaged.getUrl()));
-		List<IBaseResource> stored = daoRegistry.getResourceDao(packaged.fhirType())
-				.search(byUrl, new SystemRequestDetails())
-				.getResources(0, 2);
-		return stored.size() == 1 && withoutMeta((Resource) stored.get(0)).equalsDeep(withoutMeta(packaged));
+	/**
+	 * What the server holds under the package's canonical URLs, keyed by type and URL: one search
+	 * per resource type rather than one per resource, as this runs before every start is ready.
+	 */
+	private Map<String, List<Resource>> storedByUrl() {
+		Map<String, List<String>> urlsByType = conformancePackage.resources().stream().map(MetadataResource.class::cast)
+				.collect(Collectors.groupingBy(MetadataResource::fhirType, Collectors.mapping(MetadataResource::getUrl, Collectors.toList())));
+		Map<String, List<Resource>> stored = new HashMap<>();
+		urlsByType.forEach((type, urls) -> {
+			UriOrListParam anyOf = new UriOrListParam();
+			urls.forEach(url -> anyOf.addOr(new UriParam(url)));
+			SearchParameterMap byUrl = SearchParameterMap.newSynchronous().add("url", anyOf);
+			daoRegistry.getResourceDao(type).search(byUrl, new SystemRequestDetails())
+					.getAllResources().stream().map(MetadataResource.class::cast)
+					.forEach(found -> stored.computeIfAbsent(type + "|" + found.getUrl(), key -> new ArrayList<>()).add(found));
+		});
+		return stored;
+	}
+
+	private static boolean isStoredAsIs(MetadataResource packaged, List<Resource> stored) {
+		return stored.size() == 1 && withoutMeta(stored.get(0)).equalsDeep(withoutMeta(packaged));
 	}
 
 	/** The resource without what the server assigns when it stores it: id and meta. */
