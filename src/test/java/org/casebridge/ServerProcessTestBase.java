@@ -78,12 +78,14 @@ public abstract class ServerProcessTestBase {
 	}
 
 	/** The single number {@code query} answers in {@code database}, such as a count. */
-	protected static long count(String database, String query) throws SQLException {
+	protected static long count(String database, String query) {
 		try (Connection connection = DriverManager.getConnection(ServerProcess.jdbcUrl(database), "postgres", "");
 				Statement sql = connection.createStatement();
 				ResultSet count = sql.executeQuery(query)) {
 			count.next();
 			return count.getLong(1);
+		} catch (SQLException e) {
+			throw new IllegalStateException("Cannot query " + database + ": " + e.getMessage(), e);
 		}
 	}
 

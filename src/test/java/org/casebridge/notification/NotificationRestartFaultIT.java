@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.UUID;
+import org.casebridge.Eventually;
 import org.casebridge.ServerProcess;
 import org.casebridge.ServerProcessTestBase;
 import org.junit.jupiter.api.Test;
@@ -44,11 +45,7 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 			put(first, "Task", taskId, referral.task(taskId, "in-progress"));
 			// Both deliveries fail at once; their next attempts are then rows in the database. Until
 			// then each change is in memory only, between HAPI's table and the subscriber (README).
-			long deadline = System.nanoTime() + PROMPTLY.toNanos();
-			while (storedRetries(database) < 2) {
-				assertThat(System.nanoTime()).as("both next attempts stored in time").isLessThan(deadline);
-				sleep(Duration.ofMillis(50));
-			}
+			Eventually.until("both next attempts stored", PROMPTLY, () -> storedRetries(database) == 2);
 			first.kill();
 
 			subscriber.up();
@@ -82,12 +79,12 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 	}
 
 	/** Changes HAPI holds in its table for submission to matching, new ones and retries alike. */
-	private static long pendingChanges(String database) throws Exception {
+	private static long pendingChanges(String database) {
 		return count(database, "SELECT count(*) FROM hfj_resource_modified");
 	}
 
 	/** Failed deliveries whose next attempt is stored; a change not yet taken for matching has none. */
-	private static long storedRetries(String database) throws Exception {
+	private static long storedRetries(String database) {
 		return count(database,
 				"SELECT count(*) FROM hfj_resource_modified WHERE summary_message LIKE '%casebridge-delivery-next-attempt%'");
 	}

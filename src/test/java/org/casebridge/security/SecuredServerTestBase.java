@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.casebridge.Eventually;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.security.TestAuthorizationServer.Client;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -119,20 +120,8 @@ public abstract class SecuredServerTestBase extends FhirServerTestBase {
 	protected void awaitAuditTrail() {
 		// FAILURES: attempts at a row whose event was refused; after 3 (AuditOutbox.ATTEMPTS) it is given up.
 		JdbcTemplate database = new JdbcTemplate(dataSource);
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_OUTBOX WHERE FAILURES < 3", Long.class) > 0) {
-			assertThat(System.nanoTime()).as("the audit outbox emptied within 30 s").isLessThan(deadline);
-			pause(Duration.ofMillis(50));
-		}
-	}
-
-	protected static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		Eventually.until("the audit outbox emptied", Duration.ofSeconds(30), () ->
+				database.queryForObject("SELECT COUNT(*) FROM CB_AUDIT_OUTBOX WHERE FAILURES < 3", Long.class) == 0);
 	}
 
 	/** The AuditEvents of the request sent with {@code requestId}, read with an audit scope. */
