@@ -62,6 +62,8 @@ public abstract class FhirServerTestBase {
 		registry.add("spring.datasource.password", () -> "");
 		// The postgres profile refuses to start open unless told to; the security ITs add an issuer.
 		registry.add("casebridge.security.allow-anonymous", () -> "true");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMailServer::port);
 	}
 
 	@BeforeEach

@@ -2,21 +2,22 @@ package org.casebridge.notification;
 
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
-import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
 import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * HAPI's subscription module for R4 REST-hook Subscriptions with criteria, as the reference JPA
- * starter wires it (its submitter needs the topic configuration too, though no topic can be stored
+ * HAPI's subscription module for R4 Subscriptions with criteria, delivered by REST hook and, when
+ * an SMTP server is configured, by e-mail; wired as the reference JPA starter wires it (its submitter needs the topic configuration too, though no topic can be stored
  * yet: see README). Every replica loads the active Subscriptions from the database at start-up and
  * every minute, and each change is matched on the replica whose scheduled submission takes it
  * from {@code HFJ_RESOURCE_MODIFIED}.
@@ -27,9 +28,12 @@ import org.springframework.context.annotation.Profile;
 class NotificationConfig {
 
 	@Bean
-	SubscriptionSettings subscriptionSettings(NotificationProperties properties) {
+	SubscriptionSettings subscriptionSettings(NotificationProperties properties, SubscriptionEmailSender emailSender) {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
+		if (emailSender.configured()) {
+			settings.addSupportedSubscriptionType(SubscriptionChannelType.EMAIL);
+		}
 		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
 		return settings;
 	}
@@ -42,15 +46,9 @@ class NotificationConfig {
 		return new DueChangesStore(hapi);
 	}
 
-	/**
-	 * HAPI's delivery listener factory cannot be made without a sender, but e-mail is not a channel
-	 * this server delivers: {@link SubscriptionChannelInterceptor} refuses such a Subscription when
-	 * it is written, so this is never called.
-	 */
+	/** E-mail notifications, delivered when Spring Boot's mail sender is configured. */
 	@Bean
-	IEmailSender emailSender() {
-		return email -> {
-			throw new UnsupportedOperationException("E-mail subscriptions are not supported");
-		};
+	SubscriptionEmailSender emailSender(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+		return new SubscriptionEmailSender(mailSender, properties.emailFrom());
 	}
 }

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     doubles it
  * @param maxRetryInterval the longest wait between two attempts
  * @param giveUpAfter how long after its first failure a notification is dropped
+ * @param emailFrom the sender address of e-mail notifications (sent when {@code spring.mail.host}
+ *     names an SMTP server)
  */
 @ConfigurationProperties("casebridge.notification")
 public record NotificationProperties(
 		@DefaultValue("500ms") Duration submissionInterval,
 		@DefaultValue("2s") Duration firstRetryAfter,
 		@DefaultValue("5m") Duration maxRetryInterval,
-		@DefaultValue("3d") Duration giveUpAfter) {}
+		@DefaultValue("3d") Duration giveUpAfter,
+		@DefaultValue("casebridge@localhost") String emailFrom) {}

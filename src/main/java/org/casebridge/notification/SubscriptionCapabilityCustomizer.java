@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.springframework.context.annotation.Profile;
@@ -26,11 +27,13 @@ class SubscriptionCapabilityCustomizer {
 
 	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
 	void document(IBaseConformance generated) {
+		List<String> delivered = SubscriptionChannelInterceptor.supportedTypes(settings);
+		String documentation = "Channel types delivered: " + String.join(", ", delivered)
+				+ ". A Subscription with any other channel type is refused with 422."
+				+ (delivered.contains("email") ? " " + SubscriptionChannelInterceptor.EMAIL_CARRIES_NO_DATA + "." : "");
 		((CapabilityStatement) generated).getRest().stream()
 				.flatMap(rest -> rest.getResource().stream())
 				.filter(resource -> resource.getType().equals("Subscription"))
-				.forEach(resource -> resource.setDocumentation("Channel types delivered: "
-						+ String.join(", ", SubscriptionChannelInterceptor.supportedTypes(settings))
-						+ ". A Subscription with any other channel type is refused with 422."));
+				.forEach(resource -> resource.setDocumentation(documentation));
 	}
 }

@@ -16,12 +16,17 @@ import org.springframework.stereotype.Component;
  * Refuses a Subscription (R4 subscription.html §2.46.7 "Channels") whose channel type this server
  * does not deliver, with 422. HAPI would store it and leave it {@code requested} for ever (e-mail,
  * websocket), or refuse a message channel for its endpoint; either way the client would not learn
- * that nothing will be sent. Runs before HAPI's own Subscription checks (order 100).
+ * that nothing will be sent. An e-mail Subscription that asks for a payload is refused too: an
+ * e-mail notification carries no client data ({@link SubscriptionEmailSender}). Runs before HAPI's
+ * own Subscription checks (order 100).
  */
 @Component
 @Profile("!baseline")
 @Interceptor
 class SubscriptionChannelInterceptor {
+
+	static final String EMAIL_CARRIES_NO_DATA = "An e-mail notification carries no client data: "
+			+ "Subscription.channel.payload must be absent when Subscription.channel.type is 'email'";
 
 	private final SubscriptionSettings settings;
 
@@ -49,9 +54,12 @@ class SubscriptionChannelInterceptor {
 			throw new UnprocessableEntityException("Subscription.channel.type '" + type
 					+ "' is not delivered by this server; the supported channel types are: " + String.join(", ", supported));
 		}
+		if (type.equals("email") && subscription.getChannel().hasPayload()) {
+			throw new UnprocessableEntityException(EMAIL_CARRIES_NO_DATA);
+		}
 	}
 
-	/** The channel types this server delivers, as R4 codes: {@code rest-hook}. */
+	/** The channel types this server delivers, as R4 codes: {@code rest-hook}, and {@code email} with SMTP. */
 	static List<String> supportedTypes(SubscriptionSettings settings) {
 		return settings.getSupportedSubscriptionTypes().stream().map(SubscriptionChannelType::toCode).sorted().toList();
 	}

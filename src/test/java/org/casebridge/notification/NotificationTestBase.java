@@ -35,8 +35,8 @@ abstract class NotificationTestBase extends FhirServerTestBase {
 		subscriber.close();
 	}
 
-	/** Creates the Subscription and waits until the server has activated it. */
-	protected void subscribe(String subscription) throws Exception {
+	/** Creates the Subscription, waits until the server has activated it, and returns its id. */
+	protected String subscribe(String subscription) throws Exception {
 		HttpResponse<String> created = sendJson("POST", "/fhir/Subscription", subscription);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = JSON.readTree(created.body()).path("id").asText();
@@ -46,7 +46,7 @@ abstract class NotificationTestBase extends FhirServerTestBase {
 			status = JSON.readTree(send(request("/fhir/Subscription/" + id).header("Accept", FHIR_JSON).build()).body())
 					.path("status").asText();
 			if (status.equals("active")) {
-				return;
+				return id;
 			}
 			Thread.sleep(100);
 		}
