@@ -2,6 +2,7 @@ package org.casebridge.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.subscription.SubscriptionConstants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,10 @@ import org.springframework.stereotype.Component;
  * The CaseBridge FHIR package {@code casebridge.fhir}, compiled from {@code fhir-profiles/} and
  * shipped on the classpath under {@code fhir-package/} in FHIR NPM package layout: conformance
  * resources at the top, examples in {@code example/}. Read once at start-up.
+ *
+ * <p>Beside its conformance resources the package holds SubscriptionTopics, which R4 lacks: the
+ * Subscriptions R5 Backport IG carries each on a {@code Basic} resource (code
+ * {@code SubscriptionTopic}) whose extensions give its canonical URL and triggers.
  */
 @Component
 public class ConformancePackage {
@@ -32,6 +39,7 @@ public class ConformancePackage {
 	private final String name;
 	private final String version;
 	private final List<IBaseResource> resources;
+	private final List<Basic> subscriptionTopics;
 	private final List<IBaseResource> examples;
 
 	public ConformancePackage(FhirContext fhirContext) {
@@ -40,7 +48,9 @@ public class ConformancePackage {
 		this.name = manifest.path("name").asText();
 		this.version = manifest.path("version").asText();
 		IParser parser = fhirContext.newJsonParser();
-		this.resources = parseAll(parser, files, LOCATION + "*.json");
+		List<IBaseResource> definitions = parseAll(parser, files, LOCATION + "*.json");
+		this.resources = definitions.stream().filter(MetadataResource.class::isInstance).toList();
+		this.subscriptionTopics = definitions.stream().filter(Basic.class::isInstance).map(Basic.class::cast).toList();
 		this.examples = parseAll(parser, files, LOCATION + "example/*.json");
 	}
 
@@ -55,6 +65,16 @@ public class ConformancePackage {
 	/** The conformance resources: profiles, extensions, terminology, Questionnaires, PlanDefinitions. */
 	public List<IBaseResource> resources() {
 		return resources;
+	}
+
+	/** The SubscriptionTopics, R4 backport shape. */
+	public List<Basic> subscriptionTopics() {
+		return subscriptionTopics;
+	}
+
+	/** A SubscriptionTopic's canonical URL, from its backport extension. */
+	public static String topicUrl(Basic topic) {
+		return topic.getExtensionString(SubscriptionConstants.SUBSCRIPTION_TOPIC_R4_EXT_TOPIC_URL);
 	}
 
 	/** The package's example instances, each valid against the profile it declares. */

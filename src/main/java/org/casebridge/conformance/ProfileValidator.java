@@ -76,6 +76,7 @@ public class ProfileValidator {
 	public List<SingleValidationMessage> errors(IBaseResource resource) {
 		List<SingleValidationMessage> errors = new ArrayList<>(validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.filter(message -> !SubscriptionTopicExtensions.isRefusedVersion(message))
 				.toList());
 		if (resource instanceof QuestionnaireResponse response
 				&& conformanceResources.holdsOtherVersionsOnly(response.getQuestionnaire())) {

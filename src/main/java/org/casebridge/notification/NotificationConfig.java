@@ -2,6 +2,7 @@ package org.casebridge.notification;
 
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.resthook.SubscriptionDeliveringRestHookListener;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
 import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
@@ -13,14 +14,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Scope;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * HAPI's subscription module for R4 Subscriptions with criteria, delivered by REST hook and, when
- * an SMTP server is configured, by e-mail; wired as the reference JPA starter wires it (its submitter needs the topic configuration too, though no topic can be stored
- * yet: see README). Every replica loads the active Subscriptions from the database at start-up and
- * every minute, and each change is matched on the replica whose scheduled submission takes it
- * from {@code HFJ_RESOURCE_MODIFIED}.
+ * HAPI's subscription module for R4 Subscriptions, with criteria or on a SubscriptionTopic (R4
+ * backport shape), delivered by REST hook and, when an SMTP server is configured, by e-mail; wired
+ * as the reference JPA starter wires it. Every replica loads the active Subscriptions from the
+ * database at start-up and every minute, and each change is matched on the replica whose scheduled
+ * submission takes it from {@code HFJ_RESOURCE_MODIFIED}.
  */
 @Configuration
 @Profile("!baseline")
@@ -44,6 +46,14 @@ class NotificationConfig {
 	IResourceModifiedMessagePersistenceSvc dueChangesStore(
 			@Qualifier("subscriptionMessagePersistence") IResourceModifiedMessagePersistenceSvc hapi) {
 		return new DueChangesStore(hapi);
+	}
+
+	/** HAPI's REST-hook delivery listener, one per Subscription, in place of HAPI's own. */
+	@Bean
+	@Primary
+	@Scope("prototype")
+	SubscriptionDeliveringRestHookListener restHookDeliveryListener() {
+		return new RestHookDeliveryListener();
 	}
 
 	/** E-mail notifications, delivered when Spring Boot's mail sender is configured. */

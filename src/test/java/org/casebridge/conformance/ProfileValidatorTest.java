@@ -11,8 +11,10 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.utilities.OIDUtilities;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,20 @@ class ProfileValidatorTest {
 		assertThat(errors(validator(false), usCore)).isEmpty();
 		assertThat(validator(false).validate(usCore).getMessages())
 				.anyMatch(message -> message.getMessage().contains("us-core-patient"));
+	}
+
+	@Test
+	void theSubscriptionTopicsOfThePackageAreValidButOtherCrossVersionExtensionsAreNot() {
+		ProfileValidator validator = validator(false);
+		assertThat(PackageExamples.PACKAGE.subscriptionTopics()).isNotEmpty()
+				.allSatisfy(topic -> assertThat(errors(validator, topic)).isEmpty());
+
+		Basic topic = PackageExamples.PACKAGE.subscriptionTopics().get(0).copy();
+		String unknown = "http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.unknown";
+		topic.addExtension(unknown, new StringType("not a topic element"));
+
+		assertThat(errors(validator, topic)).containsExactly(
+				"Extension url '" + unknown + "' is not valid (invalid Version '5.0')");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 public final class Referrals {
 
 	public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code|fulfill";
+	private static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
 
 	public final String organizationId = UUID.randomUUID().toString();
 	public final String patientId = UUID.randomUUID().toString();
@@ -38,6 +39,19 @@ public final class Referrals {
 		return "{\"resourceType\":\"Subscription\",\"status\":\"requested\",\"reason\":\"Referrals to Harbor Housing\","
 				+ "\"criteria\":\"" + criteria() + "\",\"channel\":{\"type\":\"rest-hook\",\"endpoint\":\"" + endpoint
 				+ "\",\"payload\":\"application/fhir+json\"}}";
+	}
+
+	/**
+	 * A topic-based Subscription (Subscriptions R5 Backport IG, R4 shape) to the topic, filtered to
+	 * this performer's Tasks, with the Task in each notification.
+	 */
+	public String topicSubscription(String topic, String endpoint) {
+		return "{\"resourceType\":\"Subscription\",\"meta\":{\"profile\":[\"" + BACKPORT + "backport-subscription\"]},"
+				+ "\"status\":\"requested\",\"reason\":\"Referrals to Harbor Housing\",\"criteria\":\"" + topic + "\","
+				+ "\"_criteria\":{\"extension\":[{\"url\":\"" + BACKPORT + "backport-filter-criteria\","
+				+ "\"valueString\":\"Task?owner=Organization/" + organizationId + "\"}]},"
+				+ "\"channel\":{\"type\":\"rest-hook\",\"endpoint\":\"" + endpoint + "\",\"payload\":\"application/fhir+json\","
+				+ "\"_payload\":{\"extension\":[{\"url\":\"" + BACKPORT + "backport-payload-content\",\"valueCode\":\"full-resource\"}]}}}";
 	}
 
 	/** The referral Task in {@code status}, with what that status requires. */

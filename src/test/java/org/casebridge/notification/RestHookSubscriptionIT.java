@@ -108,7 +108,8 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 				.satisfies(resource -> assertThat(resource.getDocumentation()).isEqualTo(
 						"Channel types delivered: email, rest-hook. A Subscription with any other channel type is refused with 422. "
 								+ "An e-mail notification carries no client data: Subscription.channel.payload must be absent when "
-								+ "Subscription.channel.type is 'email'."));
+								+ "Subscription.channel.type is 'email'. Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: "
+								+ "http://casebridge.org/fhir/SubscriptionTopic/referral-task-changes."));
 	}
 
 	/** Each notification about the Task as its version and status, in the order received. */
