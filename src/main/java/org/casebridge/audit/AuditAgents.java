@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Who and what an AuditEvent names (IHE BALP agents and entities): the user ({@code fhirUser}; for a community
  * organisation's service the organisation; else the token's subject) and the OAuth2 client, from the verified token. They are identifiers rather than references, so
- * an event never fails to store for a user the server holds no resource for; without access
- * control both are named as unauthenticated.
+ * an event never fails to store for a user the server holds no resource for; without a token
+ * (or without access control) both are named as unauthenticated.
  */
 class AuditAgents implements IBalpAuditContextServices {
 
@@ -30,14 +30,31 @@ class AuditAgents implements IBalpAuditContextServices {
 
 	@Override
 	public Reference getAgentClientWho(RequestDetails request) {
-		return agent(caller(request).flatMap(Caller::client), CLIENTS, "unauthenticated client");
+		return client(caller(request));
 	}
 
 	@Override
 	public Reference getAgentUserWho(RequestDetails request) {
-		Optional<Caller> caller = caller(request);
+		return user(caller(request));
+	}
+
+	/** The user of the request this thread serves, for a refusal before the FHIR server saw it. */
+	Reference currentUser() {
+		return user(requestCaller().flatMap(RequestCaller::current));
+	}
+
+	/** The client of the request this thread serves, for a refusal before the FHIR server saw it. */
+	Reference currentClient() {
+		return client(requestCaller().flatMap(RequestCaller::current));
+	}
+
+	private Reference user(Optional<Caller> caller) {
 		return agent(caller.flatMap(Caller::party).or(() -> caller.flatMap(Caller::subject)), USERS,
-				"unauthenticated user (access control off)");
+				requestCaller().isPresent() ? "unauthenticated user" : "unauthenticated user (access control off)");
+	}
+
+	private static Reference client(Optional<Caller> caller) {
+		return agent(caller.flatMap(Caller::client), CLIENTS, "unauthenticated client");
 	}
 
 	/**
@@ -57,7 +74,12 @@ class AuditAgents implements IBalpAuditContextServices {
 	}
 
 	private Optional<Caller> caller(RequestDetails request) {
-		return Optional.ofNullable(callers.getIfAvailable()).flatMap(known -> known.of(request));
+		return requestCaller().flatMap(known -> known.of(request));
+	}
+
+	/** Who made requests, as access control reads their tokens; none when access control is off. */
+	private Optional<RequestCaller> requestCaller() {
+		return Optional.ofNullable(callers.getIfAvailable());
 	}
 
 	private static Reference agent(Optional<String> name, String system, String unknown) {

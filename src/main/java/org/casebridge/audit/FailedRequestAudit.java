@@ -16,7 +16,6 @@ import org.casebridge.server.RefusedRequests;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -77,8 +76,7 @@ class FailedRequestAudit implements RefusedRequests {
 		// The client's own X-Request-ID when it sent a valid one, as HAPI would take it.
 		String requestId = ServletRequestTracing.getOrGenerateRequestId(request);
 		AuditedRequest refused = new AuditedRequest(request.getMethod(), url, base, request.getRemoteAddr(),
-				Optional.of(requestId), new Reference().setDisplay("unauthenticated user"),
-				new Reference().setDisplay("unauthenticated client"));
+				Optional.of(requestId), agents.currentUser(), agents.currentClient());
 		String[] path = StringUtils.removeStart(request.getRequestURI(), request.getContextPath() + "/fhir/").split("/");
 		boolean instance = path.length > 1 && !path[1].startsWith("$") && !path[1].startsWith("_");
 		Optional<String> data = instance ? Optional.of(path[0] + "/" + path[1]) : Optional.empty();

@@ -2,6 +2,7 @@ package org.casebridge.limits;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.casebridge.server.RefusedRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,9 +35,10 @@ class LimitsConfig {
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimits(
-			ServletRegistrationBean<RestfulServer> fhirServlet, LimitsProperties limits, OperationOutcomeWriter outcomes) {
+			ServletRegistrationBean<RestfulServer> fhirServlet, LimitsProperties limits, OperationOutcomeWriter outcomes,
+			ObjectProvider<RefusedRequests> audit) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration =
-				new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, outcomes), fhirServlet);
+				new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, outcomes, audit), fhirServlet);
 		// After the readiness gate and the token check (spring.security.filter.order): nobody
 		// without a token makes the server read a body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

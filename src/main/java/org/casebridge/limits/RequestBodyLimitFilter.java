@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.casebridge.server.OperationOutcomeWriter;
+import org.casebridge.server.RefusedRequests;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * server or be stored wrongly: a body over {@code max-request-size} (413), bytes that are not
  * UTF-8 (400; FHIR's JSON and XML are UTF-8, and a decoder would silently store U+FFFD), and JSON
  * or XML whose shape exceeds the limits (see {@link JsonBodyShape}). HAPI then reads the body
- * from memory.
+ * from memory. A refusal is told to the audit trail, as HAPI never sees the request.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -35,12 +37,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final LimitsProperties limits;
 	private final OperationOutcomeWriter outcomes;
+	private final ObjectProvider<RefusedRequests> audit;
 	private final JsonBodyShape json;
 	private final XmlBodyShape xml;
 
-	RequestBodyLimitFilter(LimitsProperties limits, OperationOutcomeWriter outcomes) {
+	RequestBodyLimitFilter(LimitsProperties limits, OperationOutcomeWriter outcomes, ObjectProvider<RefusedRequests> audit) {
 		this.limits = limits;
 		this.outcomes = outcomes;
+		this.audit = audit;
 		this.json = new JsonBodyShape(limits);
 		this.xml = new XmlBodyShape(limits);
 	}
@@ -61,6 +65,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			body = readWithinLimit(request);
 			checkContent(request, body);
 		} catch (RequestRefusal refusal) {
+			audit.ifAvailable(trail -> trail.refused(request, refusal.status, refusal.getMessage()));
 			outcomes.write(response, refusal.status, refusal.code, refusal.getMessage());
 			return;
 		}

@@ -14,8 +14,6 @@ import org.casebridge.server.CareTeamMembership;
 import org.casebridge.server.OperationOutcomeWriter;
 import org.casebridge.server.RefusedRequests;
 import org.casebridge.server.RequestCaller;
-import org.casebridge.server.RequestCaller.Caller;
-import org.hl7.fhir.instance.model.api.IIdType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -187,8 +185,7 @@ class SecurityConfig {
 
 		@Bean
 		RequestCaller requestCaller(SmartAccessResolver accesses) {
-			return request -> accesses.of(request).map(access -> new Caller(access.fhirUser().map(IIdType::getValue),
-					access.subject(), access.client(), access.organization().map(IIdType::getValue)));
+			return new TokenCaller(accesses);
 		}
 
 		@Bean

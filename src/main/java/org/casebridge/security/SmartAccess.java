@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.casebridge.security.SmartScope.Context;
+import org.casebridge.server.RequestCaller.Caller;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,16 +33,38 @@ record SmartAccess(SmartScopes scopes, Optional<IIdType> patient, Optional<IIdTy
 	 */
 	static SmartAccess of(Jwt token, UserCompartments compartments, ConsentedDisclosures disclosures) {
 		SmartScopes scopes = scopes(token);
-		Optional<IIdType> fhirUser = Optional.ofNullable(token.getClaimAsString("fhirUser")).flatMap(SmartAccess::reference);
+		Optional<IIdType> fhirUser = fhirUser(token);
 		boolean userScoped = scopes.resourceScopes().stream().anyMatch(scope -> scope.context() == Context.USER);
-		Optional<IIdType> organization = Optional.ofNullable(token.getClaimAsString(ORGANIZATION_CLAIM))
-				.flatMap(SmartAccess::reference).filter(reference -> reference.getResourceType().equals("Organization"));
+		Optional<IIdType> organization = organization(token);
 		return new SmartAccess(scopes, Optional.ofNullable(token.getClaimAsString("patient"))
 				.filter(id -> !id.isBlank()).map(id -> new IdType("Patient", new IdType(id).getIdPart())),
 				fhirUser, userScoped ? fhirUser.map(compartments::of).orElse(Map.of()) : Map.of(),
 				organization, organization.map(disclosures::to).orElse(Map.of()),
-				Optional.ofNullable(token.getSubject()), Optional.ofNullable(token.getClaimAsString("client_id"))
-						.or(() -> Optional.ofNullable(token.getClaimAsString("azp"))));
+				Optional.ofNullable(token.getSubject()), client(token));
+	}
+
+	/** Who the token names, without looking up what it reaches. */
+	static Caller caller(Jwt token) {
+		return new Caller(fhirUser(token).map(IIdType::getValue), Optional.ofNullable(token.getSubject()), client(token),
+				organization(token).map(IIdType::getValue));
+	}
+
+	/** Who the access names, as features other than access control see it. */
+	Caller caller() {
+		return new Caller(fhirUser.map(IIdType::getValue), subject, client, organization.map(IIdType::getValue));
+	}
+
+	private static Optional<IIdType> fhirUser(Jwt token) {
+		return Optional.ofNullable(token.getClaimAsString("fhirUser")).flatMap(SmartAccess::reference);
+	}
+
+	private static Optional<IIdType> organization(Jwt token) {
+		return Optional.ofNullable(token.getClaimAsString(ORGANIZATION_CLAIM))
+				.flatMap(SmartAccess::reference).filter(reference -> reference.getResourceType().equals("Organization"));
+	}
+
+	private static Optional<String> client(Jwt token) {
+		return Optional.ofNullable(token.getClaimAsString("client_id")).or(() -> Optional.ofNullable(token.getClaimAsString("azp")));
 	}
 
 	boolean performer() {

@@ -3,7 +3,8 @@ package org.casebridge.server;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Requests refused before the FHIR server saw them (no access token, an invalid one), told to
+ * Requests refused before the FHIR server saw them (no access token, an invalid one, a body over
+ * the limits), told to
  * the audit trail so a denial is recorded wherever it happened. Without an audit trail there is
  * no such bean.
  */

@@ -14,6 +14,12 @@ public interface RequestCaller {
 	Optional<Caller> of(RequestDetails request);
 
 	/**
+	 * The caller of the request this thread is serving, from its verified token, for a request a
+	 * servlet filter refuses before the FHIR server has seen it; empty without a token.
+	 */
+	Optional<Caller> current();
+
+	/**
 	 * @param user the user a user-facing app acts for ({@code fhirUser}, e.g. {@code Practitioner/123})
 	 * @param subject the token's subject ({@code sub})
 	 * @param client the OAuth2 client the token was issued to ({@code client_id}, or {@code azp})

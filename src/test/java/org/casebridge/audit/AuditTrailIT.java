@@ -144,6 +144,23 @@ class AuditTrailIT extends SecuredServerTestBase {
 	}
 
 	@Test
+	void aBodyRefusedBeforeTheServerReadsItIsAuditedWithTheCaller() {
+		String requestId = newRequestId();
+		// Not UTF-8: refused by the request limits before HAPI sees the request.
+		HttpResponse<String> refused = send(request("/fhir/Observation").header("Content-Type", FHIR_JSON)
+				.header("X-Request-ID", requestId)
+				.header("Authorization", "Bearer " + token(Client.EHR_BACKEND, "system/*.cruds"))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', (byte) 0xff, '}'})).build());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+
+		AuditEvent refusal = single(auditEventsOf(requestId));
+		assertThat(refusal.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(refusal.getOutcomeDesc()).startsWith("400 ");
+		assertThat(refusal.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+		assertThat(user(refusal)).isEqualTo("ehr-backend");
+	}
+
+	@Test
 	void aFailureIsAuditedWithItsStatus() {
 		String requestId = identified("/fhir/Observation/no-such-" + unique.substring(0, 8), token(Client.EHR_BACKEND, "system/*.rs"), 404);
 
