@@ -4,11 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.casebridge.server.RequestCaller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,8 +42,8 @@ class AuditConfig {
 	}
 
 	@Bean
-	AuditEventStore auditEventStore(DaoRegistry daos, AuditOutbox outbox) {
-		return new AuditEventStore(daos, outbox);
+	AuditEventStore auditEventStore(DaoRegistry daos, AuditOutbox outbox, EntityManagerFactory entityManagers) {
+		return new AuditEventStore(daos, outbox, SharedEntityManagerCreator.createSharedEntityManager(entityManagers));
 	}
 
 	@Bean
