@@ -12,10 +12,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Who and what an AuditEvent names (IHE BALP agents and entities): the user ({@code fhirUser}; for a community
- * organisation's service the organisation; else the token's subject) and the OAuth2 client, from the verified token. They are identifiers rather than references, so
- * an event never fails to store for a user the server holds no resource for; without a token
- * (or without access control) both are named as unauthenticated.
+ * Who and what an AuditEvent names (IHE BALP agents and entities): the user ({@code fhirUser}; for
+ * a community organisation's service the organisation; else the token's subject) and the OAuth2
+ * client, from the verified token. They are identifiers rather than references, so an event never
+ * fails to store for a user the server holds no resource for; without a token (or without access
+ * control) both are named as unauthenticated.
  */
 class AuditAgents implements IBalpAuditContextServices {
 

@@ -48,7 +48,8 @@ class SubscriptionCapabilityCustomizer {
 		subscription.setDocumentation("Channel types delivered: " + String.join(", ", delivered)
 				+ ". A Subscription with any other channel type is refused with 422."
 				+ (delivered.contains("email") ? " " + SubscriptionChannelInterceptor.EMAIL_CARRIES_NO_DATA + "." : "")
-				+ " Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: " + String.join(", ", topics) + ".");
+				+ " Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: "
+				+ String.join(", ", topics) + ".");
 		topics.forEach(topic -> subscription.addExtension(TOPIC_CANONICAL, new CanonicalType(topic)));
 	}
 }
