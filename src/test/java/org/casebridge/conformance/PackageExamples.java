@@ -1,6 +1,7 @@
 package org.casebridge.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** The package's example files, read as a client would send them, and edited to break one rule. */
@@ -54,6 +59,18 @@ final class PackageExamples {
 		int slash = pointer.lastIndexOf('/');
 		((ObjectNode) resource.at(pointer.substring(0, slash))).put(pointer.substring(slash + 1), value);
 		return resource;
+	}
+
+	/** A validator over the package, the core R4 definitions and in-memory terminology, as the server has. */
+	static ProfileValidator validator(boolean requireProfiles) {
+		FhirContext fhir = FhirContext.forR4Cached();
+		ValidationSupportChain core = new ValidationSupportChain(
+				new DefaultProfileValidationSupport(fhir),
+				new CommonCodeSystemsTerminologyService(fhir),
+				new InMemoryTerminologyServerValidationSupport(fhir),
+				new SnapshotGeneratingValidationSupport(fhir));
+		return new ProfileValidator(fhir, new ConformanceResources(fhir, core, PACKAGE), PACKAGE,
+				new ConformanceProperties(requireProfiles));
 	}
 
 	static IBaseResource parse(FhirContext fhirContext, ObjectNode resource) {

@@ -3,13 +3,8 @@ package org.casebridge.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -25,14 +20,14 @@ class ProfileValidatorTest {
 
 	@Test
 	void plainR4IsHeldToBaseR4OnlyByDefault() {
-		ProfileValidator validator = validator(false);
+		ProfileValidator validator = PackageExamples.validator(false);
 
 		assertThat(errors(validator, patientWithoutIdentifier())).isEmpty();
 	}
 
 	@Test
 	void requiredProfilesApplyToResourcesThatDoNotDeclareThem() {
-		ProfileValidator validator = validator(true);
+		ProfileValidator validator = PackageExamples.validator(true);
 
 		assertThat(errors(validator, patientWithoutIdentifier()))
 				.anyMatch(message -> message.contains("Patient.identifier: minimum required = 1, but only found 0")
@@ -46,14 +41,14 @@ class ProfileValidatorTest {
 		Patient usCore = patientWithoutIdentifier();
 		usCore.getMeta().addProfile("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient");
 
-		assertThat(errors(validator(false), usCore)).isEmpty();
-		assertThat(validator(false).validate(usCore).getMessages())
+		assertThat(errors(PackageExamples.validator(false), usCore)).isEmpty();
+		assertThat(PackageExamples.validator(false).validate(usCore).getMessages())
 				.anyMatch(message -> message.getMessage().contains("us-core-patient"));
 	}
 
 	@Test
 	void theSubscriptionTopicsOfThePackageAreValidButOtherCrossVersionExtensionsAreNot() {
-		ProfileValidator validator = validator(false);
+		ProfileValidator validator = PackageExamples.validator(false);
 		assertThat(PackageExamples.PACKAGE.subscriptionTopics()).isNotEmpty()
 				.allSatisfy(topic -> assertThat(errors(validator, topic)).isEmpty());
 
@@ -76,17 +71,6 @@ class ProfileValidatorTest {
 		patient.addName().setFamily("Okafor");
 		patient.setGender(AdministrativeGender.MALE);
 		return patient;
-	}
-
-	/** A validator over the core R4 definitions and in-memory terminology, as the server has. */
-	private static ProfileValidator validator(boolean requireProfiles) {
-		ValidationSupportChain core = new ValidationSupportChain(
-				new DefaultProfileValidationSupport(FHIR),
-				new CommonCodeSystemsTerminologyService(FHIR),
-				new InMemoryTerminologyServerValidationSupport(FHIR),
-				new SnapshotGeneratingValidationSupport(FHIR));
-		return new ProfileValidator(FHIR, new ConformanceResources(FHIR, core, PackageExamples.PACKAGE),
-				PackageExamples.PACKAGE, new ConformanceProperties(requireProfiles));
 	}
 
 	private static List<String> errors(ProfileValidator validator, IBaseResource resource) {
