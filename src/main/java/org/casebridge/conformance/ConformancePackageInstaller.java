@@ -48,6 +48,8 @@ class ConformancePackageInstaller implements ApplicationRunner {
 	private static final String URI_IDENTIFIER = "urn:ietf:rfc:3986";
 
 	private final ConformancePackage conformancePackage;
+	/** The conformance resources and the SubscriptionTopics, each stored under its canonical URL. */
+	private final List<Resource> packaged;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
 	private final DaoRegistry daoRegistry;
 	private final ProfileValidator validator;
@@ -60,6 +62,8 @@ class ConformancePackageInstaller implements ApplicationRunner {
 			ProfileValidator validator,
 			ISubscriptionTopicLoader topicLoader) {
 		this.conformancePackage = conformancePackage;
+		this.packaged = Stream.concat(conformancePackage.resources().stream().map(Resource.class::cast),
+				conformancePackage.subscriptionTopics().stream()).toList();
 		this.systemDao = systemDao;
 		this.daoRegistry = daoRegistry;
 		this.validator = validator;
@@ -71,7 +75,7 @@ class ConformancePackageInstaller implements ApplicationRunner {
 		StopWatch install = new StopWatch();
 		int written = install();
 		log.info("Stored {} of {} {} {} conformance resources (the others were up to date) in {} ms",
-				written, packaged().size(), conformancePackage.name(),
+				written, packaged.size(), conformancePackage.name(),
 				conformancePackage.version(), install.getMillis());
 
 		StopWatch warmUp = new StopWatch();
@@ -83,7 +87,7 @@ class ConformancePackageInstaller implements ApplicationRunner {
 	int install() {
 		Map<String, List<Resource>> storedByUrl = storedByUrl();
 		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-		for (Resource resource : packaged()) {
+		for (Resource resource : packaged) {
 			if (!isStoredAsIs(resource, storedByUrl.getOrDefault(key(resource), List.of()))) {
 				// A copy: HAPI assigns ids and meta to what it stores, and the package is shared.
 				transaction.addEntry()
@@ -101,18 +105,13 @@ class ConformancePackageInstaller implements ApplicationRunner {
 		return transaction.getEntry().size();
 	}
 
-	private List<Resource> packaged() {
-		return Stream.concat(conformancePackage.resources().stream().map(Resource.class::cast),
-				conformancePackage.subscriptionTopics().stream()).toList();
-	}
-
 	/**
 	 * What the server holds under the package's canonical URLs, keyed by type and URL: one search
 	 * per resource type rather than one per resource, as this runs before every start is ready.
 	 */
 	private Map<String, List<Resource>> storedByUrl() {
 		Map<String, List<Resource>> stored = new HashMap<>();
-		packaged().stream().collect(Collectors.groupingBy(Resource::fhirType)).forEach((type, resources) ->
+		packaged.stream().collect(Collectors.groupingBy(Resource::fhirType)).forEach((type, resources) ->
 				daoRegistry.getResourceDao(type).search(storedCopies(resources), new SystemRequestDetails())
 						.getAllResources().stream().map(Resource.class::cast)
 						.forEach(found -> stored.computeIfAbsent(key(found), k -> new ArrayList<>()).add(found)));
@@ -150,8 +149,8 @@ class ConformancePackageInstaller implements ApplicationRunner {
 				: resource.fhirType() + "?identifier=" + URI_IDENTIFIER + "|" + canonicalUrl(resource);
 	}
 
-	private static boolean isStoredAsIs(Resource packaged, List<Resource> stored) {
-		return stored.size() == 1 && withoutMeta(stored.get(0)).equalsDeep(withoutMeta(packaged));
+	private static boolean isStoredAsIs(Resource resource, List<Resource> stored) {
+		return stored.size() == 1 && withoutMeta(stored.get(0)).equalsDeep(withoutMeta(resource));
 	}
 
 	/** The resource without what the server assigns when it stores it: id and meta. */
