@@ -4,12 +4,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.casebridge.server.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile(AuditConfig.AUDITED)
-class AuditTrailJobs implements SmartLifecycle {
+class AuditTrailJobs extends BackgroundWork {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditTrailJobs.class);
 	private static final Duration RETENTION_RUNS = Duration.ofHours(1);
@@ -36,10 +35,10 @@ class AuditTrailJobs implements SmartLifecycle {
 	private final AuditChain chain;
 	private final AuditRetention retention;
 	private final AuditProperties properties;
-	private ScheduledExecutorService scheduler;
 
 	AuditTrailJobs(AuditOutbox outbox, AuditEventStore store, AuditChain chain, AuditRetention retention,
 			AuditProperties properties) {
+		super("audit-trail");
 		this.outbox = outbox;
 		this.store = store;
 		this.chain = chain;
@@ -48,8 +47,7 @@ class AuditTrailJobs implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "audit-trail"));
+	protected void schedule(ScheduledExecutorService scheduler) {
 		long interval = properties.sealInterval().toMillis();
 		scheduler.scheduleWithFixedDelay(() -> {
 			storeWaitingEvents();
@@ -57,17 +55,6 @@ class AuditTrailJobs implements SmartLifecycle {
 		}, interval, interval, TimeUnit.MILLISECONDS);
 		scheduler.scheduleWithFixedDelay(this::removeExpired, RETENTION_RUNS.toMillis(), RETENTION_RUNS.toMillis(),
 				TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		scheduler.shutdown();
-		scheduler = null;
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return scheduler != null;
 	}
 
 	private void storeWaitingEvents() {

@@ -20,11 +20,16 @@ record DeliveryRetrySchedule(Duration firstRetryAfter, Duration maxRetryInterval
 	 * {@code firstFailure}; empty once the notification is to be given up.
 	 */
 	Optional<Instant> nextAttempt(Instant firstFailure, int failures, Instant now) {
-		if (!now.isBefore(firstFailure.plus(giveUpAfter))) {
+		if (givenUp(firstFailure, now)) {
 			return Optional.empty();
 		}
 		// Capped before shifting, so that a long outage cannot overflow the doubling.
 		Duration wait = firstRetryAfter.multipliedBy(1L << Math.min(failures - 1, 30));
 		return Optional.of(now.plus(wait.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : wait));
+	}
+
+	/** Whether a notification first failing at {@code firstFailure} is dropped by {@code now}. */
+	boolean givenUp(Instant firstFailure, Instant now) {
+		return !now.isBefore(firstFailure.plus(giveUpAfter));
 	}
 }

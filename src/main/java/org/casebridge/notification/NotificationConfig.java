@@ -1,14 +1,16 @@
 package org.casebridge.notification;
 
+import ca.uhn.fhir.broker.api.IChannelNamer;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
+import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.resthook.SubscriptionDeliveringRestHookListener;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
-import ca.uhn.fhir.subscription.api.IResourceModifiedMessagePersistenceSvc;
+import javax.sql.DataSource;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -22,7 +24,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * backport shape), delivered by REST hook and, when an SMTP server is configured, by e-mail; wired
  * as the reference JPA starter wires it. Every replica loads the active Subscriptions from the
  * database at start-up and every minute, and each change is matched on the replica whose scheduled
- * submission takes it from {@code HFJ_RESOURCE_MODIFIED}.
+ * submission takes it from {@code HFJ_RESOURCE_MODIFIED}; from then until its subscriber has it,
+ * each notification is a row of {@link PendingDeliveries}.
  */
 @Configuration
 @Profile("!baseline")
@@ -40,12 +43,16 @@ class NotificationConfig {
 		return settings;
 	}
 
-	/** HAPI's store of changes waiting for matching, holding back retries until they are due. */
+	/** HAPI's channels, matching on the thread and in the transaction that takes a change. */
 	@Bean
 	@Primary
-	IResourceModifiedMessagePersistenceSvc dueChangesStore(
-			@Qualifier("subscriptionMessagePersistence") IResourceModifiedMessagePersistenceSvc hapi) {
-		return new DueChangesStore(hapi);
+	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retries) {
+		return new SynchronousMatchingChannelFactory(channelNamer, retries);
+	}
+
+	@Bean
+	PendingDeliveries pendingDeliveries(DataSource dataSource) {
+		return new PendingDeliveries(dataSource);
 	}
 
 	/** HAPI's REST-hook delivery listener, one per Subscription, in place of HAPI's own. */

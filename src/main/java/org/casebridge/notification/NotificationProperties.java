@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     doubles it
  * @param maxRetryInterval the longest wait between two attempts
  * @param giveUpAfter how long after its first failure a notification is dropped
+ * @param deliveryLease how long a delivery under way may take before the notification is due
+ *     again: after a crash, how long until another attempt; longer than a subscriber's slowest
+ *     answer, or that subscriber may get a notification twice
  * @param emailFrom the sender address of e-mail notifications (sent when {@code spring.mail.host}
  *     names an SMTP server)
  */
@@ -22,4 +25,5 @@ public record NotificationProperties(
 		@DefaultValue("2s") Duration firstRetryAfter,
 		@DefaultValue("5m") Duration maxRetryInterval,
 		@DefaultValue("3d") Duration giveUpAfter,
+		@DefaultValue("60s") Duration deliveryLease,
 		@DefaultValue("casebridge@localhost") String emailFrom) {}

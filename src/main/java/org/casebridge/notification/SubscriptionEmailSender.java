@@ -17,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * with Spring expressions written by whoever wrote the Subscription; this one renders nothing.
  *
  * <p>A failed send throws, so the delivery is retried like a REST hook's
- * ({@link FailedDeliveryRetryInterceptor}).
+ * ({@link DurableDeliveryInterceptor}).
  */
 class SubscriptionEmailSender implements IEmailSender {
 

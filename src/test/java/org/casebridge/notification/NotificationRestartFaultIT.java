@@ -2,26 +2,37 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.casebridge.Eventually;
 import org.casebridge.ServerProcess;
 import org.casebridge.ServerProcessTestBase;
+import org.casebridge.conformance.ConformancePackage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Notifications that could not be delivered survive the server: the subscriber is down while a
- * referral moves on, the server is killed, and once both are back the restarted server loads the
- * Subscription from the database and delivers each change it had not delivered, once.
+ * Notifications that could not be delivered survive the server, for a criteria Subscription and a
+ * topic-based one alike: the subscribers are down while a referral is accepted, then stuck
+ * mid-request while it is started, and the server is killed; once both are back the restarted
+ * server loads the Subscriptions from the database and delivers each change it had not seen
+ * delivered, once: the one waiting for its next attempt as soon as it is due, the one in flight
+ * when its lease runs out.
  */
 class NotificationRestartFaultIT extends ServerProcessTestBase {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 	private static final Duration PROMPTLY = Duration.ofSeconds(10);
-	private static final Duration AFTER_RESTART = Duration.ofSeconds(60);
+	/** Start-up, then at most the default delivery lease (60 s) counted from before the kill. */
+	private static final Duration AFTER_RESTART = Duration.ofSeconds(90);
+
+	/** The package's referral topic; the package is what the server installs. */
+	private static final String TOPIC = ConformancePackage.topicUrl(
+			new ConformancePackage(FhirContext.forR4Cached()).subscriptionTopics().get(0));
 
 	private final Referrals referral = new Referrals();
 
@@ -29,37 +40,60 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 	void undeliveredChangesAreDeliveredByTheRestartedServer() throws Exception {
 		String database = freshDatabase("notification_restart");
 		String taskId = UUID.randomUUID().toString();
-		try (Subscriber subscriber = Subscriber.start(ServerProcess.freePort());
+		try (Subscriber byCriteria = Subscriber.start(ServerProcess.freePort());
+				Subscriber byTopic = Subscriber.start(ServerProcess.freePort());
 				ServerProcess first = ServerProcess.start(launch("notification-restart", ServerProcess.jdbcUrl(database)))) {
+			List<Subscriber> subscribers = List.of(byCriteria, byTopic);
 			put(first, "Organization", referral.organizationId, referral.organization());
 			put(first, "Patient", referral.patientId, referral.patient());
 			put(first, "ServiceRequest", referral.serviceRequestId, referral.serviceRequest());
-			Exchange subscribed = post(first, "/fhir/Subscription", referral.subscription(subscriber.endpoint()), REQUEST_TIMEOUT);
-			assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
-			awaitActive(first, subscribed.json().path("id").asText());
+			subscribe(first, referral.subscription(byCriteria.endpoint()));
+			subscribe(first, referral.topicSubscription(TOPIC, byTopic.endpoint()));
 			put(first, "Task", taskId, referral.task(taskId, "requested"));
-			subscriber.await(n -> n.versionId().equals("1"), PROMPTLY);
+			awaitEach(subscribers, "1", PROMPTLY);
 
-			subscriber.down();
+			subscribers.forEach(Subscriber::down);
 			put(first, "Task", taskId, referral.task(taskId, "accepted"));
+			Eventually.until("the failed deliveries' next attempts stored", PROMPTLY, () -> failedDeliveries(database) == 2);
+
+			for (Subscriber subscriber : subscribers) {
+				subscriber.hang();
+				subscriber.up();
+			}
 			put(first, "Task", taskId, referral.task(taskId, "in-progress"));
-			// Both deliveries fail at once; their next attempts are then rows in the database. Until
-			// then each change is in memory only, between HAPI's table and the subscriber (README).
-			Eventually.until("both next attempts stored", PROMPTLY, () -> storedRetries(database) == 2);
+			for (Subscriber subscriber : subscribers) {
+				subscriber.awaitHeld(n -> n.versionId().equals("3"), PROMPTLY);
+			}
 			first.kill();
 
-			subscriber.up();
+			subscribers.forEach(Subscriber::answer);
 			try (ServerProcess restarted = first.restart()) {
-				subscriber.await(n -> n.versionId().equals("2"), AFTER_RESTART);
-				subscriber.await(n -> n.versionId().equals("3"), AFTER_RESTART);
+				awaitEach(subscribers, "2", AFTER_RESTART);
+				awaitEach(subscribers, "3", AFTER_RESTART);
 				put(restarted, "Task", taskId, referral.task(taskId, "completed"));
-				subscriber.await(n -> n.versionId().equals("4"), PROMPTLY);
+				awaitEach(subscribers, "4", PROMPTLY);
 				sleep(Duration.ofSeconds(2));
-				assertThat(subscriber.received()).map(n -> n.versionId() + " " + n.status())
-						.containsExactlyInAnyOrder("1 requested", "2 accepted", "3 in-progress", "4 completed");
+				for (Subscriber subscriber : subscribers) {
+					assertThat(subscriber.received()).map(n -> n.id() + " v" + n.versionId() + " " + n.status())
+							.containsExactlyInAnyOrder(taskId + " v1 requested", taskId + " v2 accepted",
+									taskId + " v3 in-progress", taskId + " v4 completed");
+				}
 				assertThat(pendingChanges(database)).isZero();
+				assertThat(pendingDeliveries(database)).isZero();
 			}
 		}
+	}
+
+	private static void awaitEach(List<Subscriber> subscribers, String versionId, Duration limit) throws InterruptedException {
+		for (Subscriber subscriber : subscribers) {
+			subscriber.await(n -> n.versionId().equals(versionId), limit);
+		}
+	}
+
+	private void subscribe(ServerProcess server, String subscription) {
+		Exchange subscribed = post(server, "/fhir/Subscription", subscription, REQUEST_TIMEOUT);
+		assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+		awaitActive(server, subscribed.json().path("id").asText());
 	}
 
 	private void put(ServerProcess server, String type, String id, String json) {
@@ -78,15 +112,19 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 		}
 	}
 
-	/** Changes HAPI holds in its table for submission to matching, new ones and retries alike. */
+	/** Changes HAPI holds in its table, not yet matched. */
 	private static long pendingChanges(String database) {
 		return count(database, "SELECT count(*) FROM hfj_resource_modified");
 	}
 
-	/** Failed deliveries whose next attempt is stored; a change not yet taken for matching has none. */
-	private static long storedRetries(String database) {
-		return count(database,
-				"SELECT count(*) FROM hfj_resource_modified WHERE summary_message LIKE '%casebridge-delivery-next-attempt%'");
+	/** Notifications matched and not yet delivered (nor given up). */
+	private static long pendingDeliveries(String database) {
+		return count(database, "SELECT count(*) FROM cb_pending_delivery");
+	}
+
+	/** Notifications whose delivery failed, waiting for their next attempt. */
+	private static long failedDeliveries(String database) {
+		return count(database, "SELECT count(*) FROM cb_pending_delivery WHERE failures > 0");
 	}
 
 }

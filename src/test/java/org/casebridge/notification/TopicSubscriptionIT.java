@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
+import org.casebridge.ServerProcess;
 import org.casebridge.conformance.ConformancePackage;
 import org.casebridge.notification.Subscriber.Notification;
 import org.hl7.fhir.r4.model.Basic;
@@ -57,8 +58,7 @@ class TopicSubscriptionIT extends NotificationTestBase {
 		String taskId = UUID.randomUUID().toString();
 		for (String status : List.of("requested", "accepted", "in-progress", "completed")) {
 			String version = put("Task", taskId, referral.task(taskId, status));
-			Notification notification = subscriber.await(n -> task(n).path("meta").path("versionId").asText().equals(version)
-					&& task(n).path("id").asText().equals(taskId), PROMPTLY);
+			Notification notification = subscriber.await(n -> n.versionId().equals(version) && n.id().equals(taskId), PROMPTLY);
 			assertThat(notification.method()).isEqualTo("POST");
 			assertThat(notification.path()).isEqualTo("/notifications");
 			assertThat(notification.resource().path("type").asText()).isEqualTo("history");
@@ -67,7 +67,7 @@ class TopicSubscriptionIT extends NotificationTestBase {
 					.isEqualTo("Subscription/" + subscriptionId);
 			assertThat(parameter(subscriptionStatus, "topic").path("valueCanonical").asText()).isEqualTo(topic);
 			assertThat(parameter(subscriptionStatus, "type").path("valueCode").asText()).isEqualTo("event-notification");
-			assertThat(task(notification).path("status").asText()).isEqualTo(status);
+			assertThat(notification.status()).isEqualTo(status);
 		}
 		// Neither another performer's referral nor this performer's Task that is not a referral.
 		Referrals elsewhere = new Referrals();
@@ -80,16 +80,32 @@ class TopicSubscriptionIT extends NotificationTestBase {
 		put("Task", callBackId, referral.task(callBackId, "requested").replace("\"fulfill\"", "\"approve\""));
 
 		Thread.sleep(2_000);
-		assertThat(subscriber.received()).extracting(n -> task(n).path("id").asText() + " v"
-						+ task(n).path("meta").path("versionId").asText() + " " + task(n).path("status").asText())
+		assertThat(subscriber.received()).extracting(n -> n.id() + " v" + n.versionId() + " " + n.status())
 				.as("each change of this performer's referral, once")
 				.containsExactlyInAnyOrder(taskId + " v1 requested", taskId + " v2 accepted", taskId + " v3 in-progress",
 						taskId + " v4 completed");
 	}
 
-	/** The Task a notification Bundle carries after its SubscriptionStatus Parameters. */
-	private static JsonNode task(Notification notification) {
-		return notification.resource().path("entry").path(1).path("resource");
+	@Test
+	void aSubscriberThatWasDownGetsTheChangeWhenBackAndTheOtherSubscriberOnTheTopicNotAgain() throws Exception {
+		String topic = ConformancePackage.topicUrl(conformancePackage.subscriptionTopics().get(0));
+		subscribe(referral.topicSubscription(topic, subscriber.endpoint()));
+		try (Subscriber colleague = Subscriber.start(ServerProcess.freePort())) {
+			subscribe(referral.topicSubscription(topic, colleague.endpoint()));
+			subscriber.down();
+			String taskId = UUID.randomUUID().toString();
+			put("Task", taskId, referral.task(taskId, "requested"));
+			colleague.await(n -> n.id().equals(taskId), PROMPTLY);
+
+			subscriber.up();
+			// The first retry comes 2 s after the failure.
+			subscriber.await(n -> n.id().equals(taskId), PROMPTLY);
+			Thread.sleep(2_000);
+			for (Subscriber each : List.of(subscriber, colleague)) {
+				assertThat(each.received()).extracting(n -> n.id() + " " + n.status())
+						.containsExactly(taskId + " requested");
+			}
+		}
 	}
 
 	private static JsonNode parameter(JsonNode parameters, String name) {

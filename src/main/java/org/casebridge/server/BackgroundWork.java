@@ -1,0 +1,39 @@
+package org.casebridge.server;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Work a replica does on one thread of its own, at fixed delays, from the moment the context has
+ * started until it stops: what {@link #schedule} puts on the thread's scheduler.
+ */
+public abstract class BackgroundWork implements SmartLifecycle {
+
+	private final String threadName;
+	private ScheduledExecutorService scheduler;
+
+	protected BackgroundWork(String threadName) {
+		this.threadName = threadName;
+	}
+
+	/** Puts the work on the scheduler, once per start. */
+	protected abstract void schedule(ScheduledExecutorService scheduler);
+
+	@Override
+	public synchronized void start() {
+		scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, threadName));
+		schedule(scheduler);
+	}
+
+	@Override
+	public synchronized void stop() {
+		scheduler.shutdown();
+		scheduler = null;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return scheduler != null;
+	}
+}
