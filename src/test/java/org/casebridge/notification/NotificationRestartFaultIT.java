@@ -16,12 +16,13 @@ import org.casebridge.conformance.ConformancePackage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Notifications that could not be delivered survive the server, for a criteria Subscription and a
- * topic-based one alike: the subscribers are down while a referral is accepted, then stuck
- * mid-request while it is started, and the server is killed; once both are back the restarted
- * server loads the Subscriptions from the database and delivers each change it had not seen
- * delivered, once: the one waiting for its next attempt as soon as it is due, the one in flight
- * when its lease runs out.
+ * The referral loop as its performer's systems see it, across a crash: the case manager sends the
+ * ServiceRequest and its Task in one transaction, the performer accepts, starts and completes it
+ * (an illegal jump on the way is refused and stores nothing), and two subscribers, one by criteria
+ * and one by topic, get each change once although they are down while the referral is accepted,
+ * stuck mid-request while it is started, and the server is killed then. The restarted server
+ * loads the Subscriptions from the database and delivers what it had not seen delivered: the
+ * failed change as soon as its next attempt is due, the one in flight when its lease runs out.
  */
 class NotificationRestartFaultIT extends ServerProcessTestBase {
 
@@ -37,7 +38,7 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 	private final Referrals referral = new Referrals();
 
 	@Test
-	void undeliveredChangesAreDeliveredByTheRestartedServer() throws Exception {
+	void eachChangeOfTheLoopReachesBothSubscribersOnceAcrossACrash() throws Exception {
 		String database = freshDatabase("notification_restart");
 		String taskId = UUID.randomUUID().toString();
 		try (Subscriber byCriteria = Subscriber.start(ServerProcess.freePort());
@@ -46,11 +47,14 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 			List<Subscriber> subscribers = List.of(byCriteria, byTopic);
 			put(first, "Organization", referral.organizationId, referral.organization());
 			put(first, "Patient", referral.patientId, referral.patient());
-			put(first, "ServiceRequest", referral.serviceRequestId, referral.serviceRequest());
 			subscribe(first, referral.subscription(byCriteria.endpoint()));
 			subscribe(first, referral.topicSubscription(TOPIC, byTopic.endpoint()));
-			put(first, "Task", taskId, referral.task(taskId, "requested"));
+			Exchange sent = post(first, "/fhir", referral.sendingTransaction(taskId), REQUEST_TIMEOUT);
+			assertThat(sent.status()).as(sent.body()).isEqualTo(200);
 			awaitEach(subscribers, "1", PROMPTLY);
+			Exchange jump = send(first, "Task", taskId, referral.task(taskId, "completed"));
+			assertThat(jump.status()).as(jump.body()).isEqualTo(422);
+			assertThat(jump.body()).contains("A referral Task cannot go from requested to completed");
 
 			subscribers.forEach(Subscriber::down);
 			put(first, "Task", taskId, referral.task(taskId, "accepted"));
@@ -97,11 +101,15 @@ class NotificationRestartFaultIT extends ServerProcessTestBase {
 	}
 
 	private void put(ServerProcess server, String type, String id, String json) {
-		Exchange stored = exchange("PUT /fhir/" + type + "/" + id,
+		Exchange stored = send(server, type, id, json);
+		assertThat(stored.status()).as("%s: %s", stored, stored.body()).isIn(200, 201);
+	}
+
+	private Exchange send(ServerProcess server, String type, String id, String json) {
+		return exchange("PUT /fhir/" + type + "/" + id,
 				HttpRequest.newBuilder(URI.create(server.baseUrl() + "/fhir/" + type + "/" + id))
 						.header("Content-Type", FHIR_JSON).header("Accept", FHIR_JSON).PUT(BodyPublishers.ofString(json)),
 				REQUEST_TIMEOUT);
-		assertThat(stored.status()).as("%s: %s", stored, stored.body()).isIn(200, 201);
 	}
 
 	private void awaitActive(ServerProcess server, String subscriptionId) {

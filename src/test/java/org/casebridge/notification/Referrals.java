@@ -54,6 +54,15 @@ public final class Referrals {
 				+ "\"_payload\":{\"extension\":[{\"url\":\"" + BACKPORT + "backport-payload-content\",\"valueCode\":\"full-resource\"}]}}}";
 	}
 
+	/** A transaction sending the referral: its ServiceRequest and its Task, requested, together. */
+	public String sendingTransaction(String taskId) {
+		return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+				+ "{\"resource\":" + serviceRequest() + ",\"request\":{\"method\":\"PUT\",\"url\":\"ServiceRequest/"
+				+ serviceRequestId + "\"}},"
+				+ "{\"resource\":" + task(taskId, "requested") + ",\"request\":{\"method\":\"PUT\",\"url\":\"Task/"
+				+ taskId + "\"}}]}";
+	}
+
 	/** The referral Task in {@code status}, with what that status requires. */
 	public String task(String taskId, String status) {
 		String extra = switch (status) {
