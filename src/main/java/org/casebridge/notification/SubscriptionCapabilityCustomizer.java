@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Says in the CapabilityStatement's Subscription entry which channel types are delivered (R4 has
  * no element for it, so its documentation does), as {@link SubscriptionChannelInterceptor}
- * enforces, and which SubscriptionTopics the server ships, with the Subscriptions R5 Backport IG's
+ * enforces, that AuditEvents are not notified ({@link AuditEventsNotNotified}), and which
+ * SubscriptionTopics the server ships, with the Subscriptions R5 Backport IG's
  * extension for it.
  */
 @Component
@@ -48,6 +49,7 @@ class SubscriptionCapabilityCustomizer {
 		subscription.setDocumentation("Channel types delivered: " + String.join(", ", delivered)
 				+ ". A Subscription with any other channel type is refused with 422."
 				+ (delivered.contains("email") ? " " + SubscriptionChannelInterceptor.EMAIL_CARRIES_NO_DATA + "." : "")
+				+ " " + AuditEventsNotNotified.REFUSED + "."
 				+ " Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: "
 				+ String.join(", ", topics) + ".");
 		topics.forEach(topic -> subscription.addExtension(TOPIC_CANONICAL, new CanonicalType(topic)));

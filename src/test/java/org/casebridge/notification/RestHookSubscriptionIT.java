@@ -99,6 +99,21 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 	}
 
 	@Test
+	void aSubscriptionToTheAuditTrailIsRefused() throws Exception {
+		ObjectNode subscription = (ObjectNode) JSON.readTree(referral.subscription(subscriber.endpoint()));
+		subscription.put("criteria", "AuditEvent?patient=Patient/" + referral.patientId);
+
+		HttpResponse<String> refused = sendJson("POST", "/fhir/Subscription", subscription.toString());
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.isEqualTo("AuditEvents are not notified: the audit trail is read by search, with an audit scope");
+		assertThat(client.search().forResource(Subscription.class)
+				.where(Subscription.CRITERIA.matchesExactly().value(subscription.path("criteria").asText()))
+				.returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+	}
+
+	@Test
 	void theCapabilityStatementNamesTheChannelTypesDelivered() {
 		CapabilityStatement capabilities = client.capabilities().ofType(CapabilityStatement.class).execute();
 
@@ -108,7 +123,8 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 				.satisfies(resource -> assertThat(resource.getDocumentation()).isEqualTo(
 						"Channel types delivered: email, rest-hook. A Subscription with any other channel type is refused with 422. "
 								+ "An e-mail notification carries no client data: Subscription.channel.payload must be absent when "
-								+ "Subscription.channel.type is 'email'. Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: "
+								+ "Subscription.channel.type is 'email'. AuditEvents are not notified: the audit trail is read by search, "
+								+ "with an audit scope. Topic-based Subscriptions (Subscriptions R5 Backport IG) can name the server's topics: "
 								+ "http://casebridge.org/fhir/SubscriptionTopic/referral-task-changes."));
 	}
 
