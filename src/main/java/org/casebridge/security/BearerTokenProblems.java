@@ -21,8 +21,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Answers what Spring Security refuses as a FHIR client expects, with an OperationOutcome: a missing
  * or bad token 401 (403 for too little scope) with the {@code WWW-Authenticate: Bearer} challenge
  * and RFC 6750 §3.1 error code that Spring Security's resource server sets, and a URL its firewall
- * refuses (encoded slashes, {@code ..}, control characters) 400. Each token refusal is told to
- * the audit trail first.
+ * refuses (encoded slashes, {@code ..}, semicolons, control characters) 400. Each refusal is told
+ * to the audit trail first.
  */
 class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -61,7 +61,8 @@ class BearerTokenProblems implements AuthenticationEntryPoint, AccessDeniedHandl
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)
 			throws IOException {
-		outcomes.write(response, HttpServletResponse.SC_BAD_REQUEST, IssueType.INVALID,
-				"The request URL or a header is malformed");
+		String diagnostics = "The request URL or a header is malformed";
+		audit.ifAvailable(trail -> trail.refused(request, HttpServletResponse.SC_BAD_REQUEST, diagnostics));
+		outcomes.write(response, HttpServletResponse.SC_BAD_REQUEST, IssueType.INVALID, diagnostics);
 	}
 }

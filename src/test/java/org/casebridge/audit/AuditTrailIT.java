@@ -160,6 +160,18 @@ class AuditTrailIT extends SecuredServerTestBase {
 		assertThat(user(refusal)).isEqualTo("ehr-backend");
 	}
 
+	/** Spring Security's firewall refuses a URL with a semicolon before any filter reads the token. */
+	@Test
+	void aUrlTheFirewallRefusesIsAudited() {
+		String requestId = identified("/fhir/" + patient + ";v=1", token(Client.EHR_BACKEND, "system/*.rs"), 400);
+
+		AuditEvent refusal = single(auditEventsOf(requestId));
+		assertThat(refusal.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+		assertThat(refusal.getOutcomeDesc()).isEqualTo("400 The request URL or a header is malformed");
+		assertThat(refusal.getAgent()).extracting(agent -> agent.getWho().getDisplay()).contains("unauthenticated user");
+		assertThat(entities(refusal)).as("no resource named by an id FHIR does not allow").doesNotContain(patient);
+	}
+
 	@Test
 	void aFailureIsAuditedWithItsStatus() {
 		String requestId = identified("/fhir/Observation/no-such-" + unique.substring(0, 8), token(Client.EHR_BACKEND, "system/*.rs"), 404);
