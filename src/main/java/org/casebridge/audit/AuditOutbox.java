@@ -100,11 +100,15 @@ class AuditOutbox {
 		return moved == null ? 0 : moved;
 	}
 
-	/** Counts a failed attempt against the oldest waiting row, which {@code move(1, …)} just tried; its id. */
+	/**
+	 * Counts a failed attempt against the oldest waiting row, which {@code move(1, …)} just tried; its
+	 * id. Two replicas failing the same row at once count one attempt each, never beyond
+	 * {@link #ATTEMPTS}.
+	 */
 	long failedOldest() {
 		Long oldest = jdbc.queryForObject("SELECT MIN(ID) FROM CB_AUDIT_OUTBOX WHERE FAILURES < " + ATTEMPTS, Long.class);
 		if (oldest != null) {
-			jdbc.update("UPDATE CB_AUDIT_OUTBOX SET FAILURES = FAILURES + 1 WHERE ID = ?", oldest);
+			jdbc.update("UPDATE CB_AUDIT_OUTBOX SET FAILURES = FAILURES + 1 WHERE ID = ? AND FAILURES < " + ATTEMPTS, oldest);
 		}
 		return oldest == null ? -1 : oldest;
 	}
