@@ -127,7 +127,7 @@ class DurableDeliveryInterceptor {
 	 * (the change is still in HAPI's table and will be matched again).
 	 */
 	@Hook(Pointcut.SUBSCRIPTION_BEFORE_DELIVERY)
-	boolean awaitRecorded(ResourceDeliveryMessage delivery) throws InterruptedException {
+	boolean awaitRecorded(ResourceDeliveryMessage delivery) {
 		Optional<CompletableFuture<Boolean>> match = keyOf(delivery).map(recorded::remove);
 		if (match.isEmpty()) {
 			return true;
@@ -137,6 +137,10 @@ class DurableDeliveryInterceptor {
 		} catch (TimeoutException | ExecutionException e) {
 			// Delivered regardless: at worst the subscriber gets it again when the lease runs out.
 			return true;
+		} catch (InterruptedException e) {
+			// Shutting down: not delivered now; its row is attempted again once the lease runs out.
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
