@@ -11,10 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.commons.lang3.StringUtils;
 import org.casebridge.server.RefusedRequests;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.utilities.Utilities;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.slf4j.Logger;
@@ -39,8 +39,6 @@ class FailedRequestAudit implements RefusedRequests {
 
 	private static final Logger log = LoggerFactory.getLogger(FailedRequestAudit.class);
 	private static final int OUTCOME_LENGTH = 500;
-	/** A resource id as FHIR R4 allows it (datatypes.html#id). */
-	private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
 	private final AuditEventStore store;
 	private final AuditAgents agents;
@@ -82,7 +80,7 @@ class FailedRequestAudit implements RefusedRequests {
 				Optional.of(requestId), agents.currentUser(), agents.currentClient());
 		String[] path = StringUtils.removeStart(request.getRequestURI(), request.getContextPath() + "/fhir/").split("/");
 		// Only an id as FHIR allows it names a resource: a URL the firewall refused may hold anything.
-		boolean instance = path.length > 1 && FHIR_ID.matcher(path[1]).matches();
+		boolean instance = path.length > 1 && Utilities.isValidId(path[1]);
 		Optional<String> data = instance ? Optional.of(path[0] + "/" + path[1]) : Optional.empty();
 		Set<String> patient = data.filter(id -> id.startsWith("Patient/")).map(Set::of).orElse(Set.of());
 		record(refused, AuditedRequest.interaction(request.getMethod(), instance), data, patient, status, reason, requestId);

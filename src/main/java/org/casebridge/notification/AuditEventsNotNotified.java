@@ -8,7 +8,6 @@ import ca.uhn.fhir.jpa.subscription.match.matcher.subscriber.SubscriptionCriteri
 import ca.uhn.fhir.jpa.subscription.match.matcher.subscriber.SubscriptionCriteriaParser.SubscriptionCriteria;
 import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * which during a run of searches took more CPU than the trail's own job. The trail is read by
  * search, by callers with an audit scope; a Subscription would hand it to whatever endpoint it
  * names. So AuditEvents are never submitted to matching, and a Subscription whose criteria name
- * AuditEvent is refused with 422.
+ * AuditEvent is refused with 422 ({@link SubscriptionChannelInterceptor} asks {@link #refuseAuditEventCriteria}).
  */
 @Component
 @Profile("!baseline")
@@ -41,18 +40,9 @@ class AuditEventsNotNotified {
 		return !AUDIT_EVENT.equals(change.getResourceType(fhirContext));
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	void created(IBaseResource resource) {
-		refuseAuditEventCriteria(resource);
-	}
-
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	void updated(IBaseResource previous, IBaseResource updated) {
-		refuseAuditEventCriteria(updated);
-	}
-
-	private static void refuseAuditEventCriteria(IBaseResource resource) {
-		if (resource instanceof Subscription subscription && subscription.hasCriteria()) {
+	/** Throws 422 for a Subscription whose criteria name AuditEvent. */
+	static void refuseAuditEventCriteria(Subscription subscription) {
+		if (subscription.hasCriteria()) {
 			SubscriptionCriteria criteria = SubscriptionCriteriaParser.parse(subscription.getCriteria());
 			if (criteria != null && criteria.getApplicableResourceTypes() != null
 					&& criteria.getApplicableResourceTypes().contains(AUDIT_EVENT)) {

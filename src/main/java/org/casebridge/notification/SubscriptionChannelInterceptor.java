@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * does not deliver, with 422. HAPI would store it and leave it {@code requested} for ever (e-mail,
  * websocket), or refuse a message channel for its endpoint; either way the client would not learn
  * that nothing will be sent. An e-mail Subscription that asks for a payload is refused too: an
- * e-mail notification carries no client data ({@link SubscriptionEmailSender}). Runs before HAPI's
- * own Subscription checks (order 100).
+ * e-mail notification carries no client data ({@link SubscriptionEmailSender}); and so is one on
+ * AuditEvents, which are never matched ({@link AuditEventsNotNotified}). Runs before HAPI's own
+ * Subscription checks (order 100).
  */
 @Component
 @Profile("!baseline")
@@ -57,6 +58,7 @@ class SubscriptionChannelInterceptor {
 		if (type.equals("email") && subscription.getChannel().hasPayload()) {
 			throw new UnprocessableEntityException(EMAIL_CARRIES_NO_DATA);
 		}
+		AuditEventsNotNotified.refuseAuditEventCriteria(subscription);
 	}
 
 	/** The channel types this server delivers, as R4 codes: {@code rest-hook}, and {@code email} with SMTP. */
