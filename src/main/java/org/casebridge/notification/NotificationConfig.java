@@ -1,11 +1,16 @@
 package org.casebridge.notification;
 
 import ca.uhn.fhir.broker.api.IChannelNamer;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.data.IResourceModifiedDao;
+import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.resthook.SubscriptionDeliveringRestHookListener;
+import ca.uhn.fhir.jpa.subscription.match.matcher.matching.IResourceModifiedConsumer;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
 import javax.sql.DataSource;
@@ -48,6 +53,14 @@ class NotificationConfig {
 	@Primary
 	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retries) {
 		return new SynchronousMatchingChannelFactory(channelNamer, retries);
+	}
+
+	/** HAPI's store of changes waiting for matching, but for deletes' changes, matched at once. */
+	@Bean
+	@Primary
+	DeletesMatchedInTheirTransaction deletesMatchedInTheirTransaction(FhirContext fhirContext, IResourceModifiedDao changes,
+			DaoRegistry daos, HapiTransactionService transactions, ObjectProvider<IResourceModifiedConsumer> matching) {
+		return new DeletesMatchedInTheirTransaction(fhirContext, changes, daos, transactions, matching);
 	}
 
 	@Bean

@@ -2,11 +2,14 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.util.HapiExtensions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.casebridge.ServerProcess;
 import org.casebridge.notification.Subscriber.Notification;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -74,6 +77,39 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 		Thread.sleep(2_000);
 		assertThat(versionsReceived(taskId)).as("each change once")
 				.containsExactlyInAnyOrder("1 requested", "2 accepted", "3 in-progress", "4 completed");
+	}
+
+	/**
+	 * HAPI keys a delete's change by the version it deletes, as it keyed the change that made
+	 * that version: a referral withdrawn before its creation was matched must still be notified
+	 * once, to a subscriber that asks for deletes too the withdrawal after it, and the delete must
+	 * not answer 409.
+	 */
+	@Test
+	void aReferralWithdrawnAtOnceIsNotifiedOnceAndTheWithdrawalToo() throws Exception {
+		try (Subscriber withDeletes = Subscriber.start(ServerProcess.freePort())) {
+			ObjectNode subscription = (ObjectNode) JSON.readTree(referral.subscription(withDeletes.endpoint()));
+			((ObjectNode) subscription.path("channel")).putArray("extension").addObject()
+					.put("url", HapiExtensions.EX_SEND_DELETE_MESSAGES).put("valueBoolean", true);
+			subscribe(subscription.toString());
+			List<String> taskIds = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+			for (String taskId : taskIds) {
+				put("Task", taskId, referral.task(taskId, "requested"));
+				HttpResponse<String> deleted = send(request("/fhir/Task/" + taskId).header("Accept", FHIR_JSON).DELETE().build());
+				assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+			}
+
+			for (String taskId : taskIds) {
+				subscriber.await(n -> n.path().endsWith("/Task/" + taskId), PROMPTLY);
+				withDeletes.await(n -> n.method().equals("DELETE") && n.path().endsWith("/Task/" + taskId), PROMPTLY);
+			}
+			Thread.sleep(2_000);
+			for (String taskId : taskIds) {
+				assertThat(versionsReceived(taskId)).containsExactly("1 requested");
+				assertThat(withDeletes.received()).filteredOn(n -> n.path().endsWith("/Task/" + taskId))
+						.extracting(Notification::method).containsExactlyInAnyOrder("PUT", "DELETE");
+			}
+		}
 	}
 
 	/**
