@@ -42,8 +42,14 @@ class AuditConfig {
 	}
 
 	@Bean
-	AuditEventStore auditEventStore(DaoRegistry daos, AuditOutbox outbox, EntityManagerFactory entityManagers) {
-		return new AuditEventStore(daos, outbox, SharedEntityManagerCreator.createSharedEntityManager(entityManagers));
+	WriteTransactionDetails writeTransactionDetails() {
+		return new WriteTransactionDetails();
+	}
+
+	@Bean
+	AuditEventStore auditEventStore(DaoRegistry daos, AuditOutbox outbox, EntityManagerFactory entityManagers,
+			WriteTransactionDetails writes) {
+		return new AuditEventStore(daos, outbox, SharedEntityManagerCreator.createSharedEntityManager(entityManagers), writes);
 	}
 
 	@Bean

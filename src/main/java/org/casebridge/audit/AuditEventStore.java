@@ -10,10 +10,14 @@ import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -42,11 +46,13 @@ class AuditEventStore implements IBalpAuditEventSink {
 	private final DaoRegistry daos;
 	private final AuditOutbox outbox;
 	private final EntityManager session;
+	private final WriteTransactionDetails writes;
 
-	AuditEventStore(DaoRegistry daos, AuditOutbox outbox, EntityManager session) {
+	AuditEventStore(DaoRegistry daos, AuditOutbox outbox, EntityManager session, WriteTransactionDetails writes) {
 		this.daos = daos;
 		this.outbox = outbox;
 		this.session = session;
+		this.writes = writes;
 	}
 
 	@Override
@@ -56,7 +62,8 @@ class AuditEventStore implements IBalpAuditEventSink {
 				// Read, not searched: what this transaction deletes is not yet gone for a search.
 				nameAbsentByIdentifier(event, this::isUnreadable);
 			}
-			create(event);
+			daos.getResourceDao(AuditEvent.class).create(event, null, true, new SystemRequestDetails(),
+					writes.resolvedFor(references(event)));
 		} else {
 			// In the read's own transaction, if it has one: committed with it, before the answer is sent.
 			outbox.put(event);
@@ -83,13 +90,17 @@ class AuditEventStore implements IBalpAuditEventSink {
 	 * batch has made so far (a batch's Hibernate work grew with the square of its size).
 	 */
 	private void createApart(AuditEvent event) {
-		create(event);
+		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
 		session.flush();
 		session.clear();
 	}
 
-	private void create(AuditEvent event) {
-		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+	private static List<IIdType> references(AuditEvent event) {
+		return Stream.concat(event.getEntity().stream().map(AuditEventEntityComponent::getWhat),
+						event.getAgent().stream().map(AuditEventAgentComponent::getWho))
+				.filter(Reference::hasReference)
+				.map(Reference::getReferenceElement)
+				.toList();
 	}
 
 	/**

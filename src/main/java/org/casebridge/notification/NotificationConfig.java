@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.dao.data.IResourceModifiedDao;
 import ca.uhn.fhir.jpa.dao.tx.HapiTransactionService;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.partition.IRequestPartitionHelperSvc;
 import ca.uhn.fhir.jpa.subscription.channel.impl.LinkedBlockingChannelFactory;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -53,6 +54,13 @@ class NotificationConfig {
 	@Primary
 	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retries) {
 		return new SynchronousMatchingChannelFactory(channelNamer, retries);
+	}
+
+	/** HAPI's interceptor that queues committed changes for matching, without their body. */
+	@Bean
+	@Primary
+	ChangesQueuedWithoutTheirBody changesQueuedWithoutTheirBody(FhirContext fhirContext, IRequestPartitionHelperSvc partitions) {
+		return new ChangesQueuedWithoutTheirBody(fhirContext, partitions);
 	}
 
 	/** HAPI's store of changes waiting for matching, but for deletes' changes, matched at once. */
