@@ -2,6 +2,8 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
 import ca.uhn.fhir.util.HapiExtensions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A performer subscribes to its referral Tasks with an R4 REST-hook Subscription and receives
@@ -28,6 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RestHookSubscriptionIT extends NotificationTestBase {
 
 	private static final Duration AFTER_OUTAGE = Duration.ofSeconds(60);
+
+	@Autowired
+	private IInterceptorService interceptors;
 
 	@BeforeEach
 	void subscribeToTheReferralTasks() throws Exception {
@@ -110,6 +116,19 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 						.extracting(Notification::method).containsExactlyInAnyOrder("PUT", "DELETE");
 			}
 		}
+	}
+
+	/**
+	 * Changes are queued for matching by CaseBridge's subclass of HAPI's interceptor (which does not
+	 * encode each written resource into a change stored without it), and by it alone: two would
+	 * queue every change twice.
+	 */
+	@Test
+	void changesAreQueuedOnceWithoutTheirBody() {
+		assertThat(interceptors.getAllRegisteredInterceptors())
+				.filteredOn(SubscriptionMatcherInterceptor.class::isInstance)
+				.singleElement()
+				.isInstanceOf(ChangesQueuedWithoutTheirBody.class);
 	}
 
 	/**
