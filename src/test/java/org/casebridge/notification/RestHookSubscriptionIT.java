@@ -119,6 +119,34 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 	}
 
 	/**
+	 * A delete takes the waiting change before it, in its own transaction: if that transaction
+	 * rolls back after the taking (here a later entry of the same Bundle names the wrong client and
+	 * is refused), the change waits again and is notified once, by HAPI's submitter.
+	 */
+	@Test
+	void aWithdrawalThatRollsBackLeavesTheReferralNotifiedOnce() throws Exception {
+		String taskId = UUID.randomUUID().toString();
+		String otherTaskId = UUID.randomUUID().toString();
+		Referrals other = new Referrals();
+		put("Patient", other.patientId, other.patient());
+		String forTheWrongClient = referral.task(otherTaskId, "requested")
+				.replace("Patient/" + referral.patientId, "Patient/" + other.patientId);
+		put("Task", taskId, referral.task(taskId, "requested"));
+
+		HttpResponse<String> refused = sendJson("POST", "/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+				+ "{\"request\":{\"method\":\"DELETE\",\"url\":\"Task/" + taskId + "\"}},"
+				+ "{\"resource\":" + forTheWrongClient + ",\"request\":{\"method\":\"PUT\",\"url\":\"Task/" + otherTaskId + "\"}}]}");
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.as("refused just before commit, after the delete's hooks").startsWith("A referral Task is for the referral's client");
+		assertThat(send(request("/fhir/Task/" + taskId).header("Accept", FHIR_JSON).build()).statusCode()).isEqualTo(200);
+		subscriber.await(n -> n.path().endsWith("/Task/" + taskId), PROMPTLY);
+		Thread.sleep(2_000);
+		assertThat(versionsReceived(taskId)).containsExactly("1 requested");
+	}
+
+	/**
 	 * Changes are queued for matching by CaseBridge's subclass of HAPI's interceptor (which does not
 	 * encode each written resource into a change stored without it), and by it alone: two would
 	 * queue every change twice.
