@@ -12,9 +12,9 @@ import org.hl7.fhir.instance.model.api.IIdType;
 /**
  * What the write being audited has already resolved: the database ids of the resources its
  * transaction wrote or looked up. A write's AuditEvent names that resource and its client, and
- * HAPI looked each one up in the database again to store the event's references (a fifth of the
- * trail's cost on an ingest). Taken just before HAPI's audit capture, which runs after every
- * hook of lower order, and handed to the one event it makes.
+ * HAPI looked each one up in the database again to store the event's references (about a fifth
+ * of the trail's cost on an ingest). Remembered by hooks ordered just before HAPI's audit capture,
+ * and handed to the one event it then makes.
  */
 @Interceptor
 class WriteTransactionDetails {
