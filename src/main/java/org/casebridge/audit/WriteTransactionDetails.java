@@ -6,7 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
@@ -48,16 +47,18 @@ class WriteTransactionDetails {
 
 	/** The ids of {@code references} the write on this thread has resolved, for the event's own store; taken once. */
 	TransactionDetails resolvedFor(Iterable<IIdType> references) {
+		TransactionDetails write = writing.get();
+		writing.remove();
 		TransactionDetails event = new TransactionDetails();
-		Optional.ofNullable(writing.get()).ifPresent(write -> {
-			writing.remove();
-			for (IIdType reference : references) {
-				IResourcePersistentId<?> id = write.getResolvedResourceId(reference);
-				if (id != null) {
-					event.addResolvedResourceId(reference, id);
-				}
+		if (write == null) {
+			return event;
+		}
+		for (IIdType reference : references) {
+			IResourcePersistentId<?> id = write.getResolvedResourceId(reference);
+			if (id != null) {
+				event.addResolvedResourceId(reference, id);
 			}
-		});
+		}
 		return event;
 	}
 }
