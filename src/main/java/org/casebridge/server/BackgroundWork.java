@@ -2,13 +2,17 @@ package org.casebridge.server;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Work a replica does on one thread of its own, at fixed delays, from the moment the context has
- * started until it stops: what {@link #schedule} puts on the thread's scheduler.
+ * started until it stops: what {@link #schedule} puts on the thread's scheduler. Stopping lets a
+ * run already under way finish, so its transaction commits before the database goes away.
  */
 public abstract class BackgroundWork implements SmartLifecycle {
+
+	private static final long STOP_TIMEOUT_SECONDS = 30;
 
 	private final String threadName;
 	private ScheduledExecutorService scheduler;
@@ -29,6 +33,11 @@ public abstract class BackgroundWork implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		scheduler.shutdown();
+		try {
+			scheduler.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		scheduler = null;
 	}
 
