@@ -66,14 +66,14 @@ class CaseloadGroupInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
 	void created(IBaseResource resource) {
-		if (resource instanceof CareTeam team) {
+		if (resource instanceof CareTeam team && isActive(team)) {
 			refresh(caseManagers(team));
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
 	void updated(IBaseResource previous, IBaseResource updated) {
-		if (updated instanceof CareTeam team) {
+		if (updated instanceof CareTeam team && (isActive(team) || isActive((CareTeam) previous))) {
 			SortedSet<String> caseManagers = caseManagers(team);
 			caseManagers.addAll(caseManagers((CareTeam) previous));
 			refresh(caseManagers);
@@ -82,9 +82,17 @@ class CaseloadGroupInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
 	void deleted(IBaseResource resource) {
-		if (resource instanceof CareTeam team) {
+		if (resource instanceof CareTeam team && isActive(team)) {
 			refresh(caseManagers(team));
 		}
+	}
+
+	/**
+	 * Only active care teams make caseloads: a write of a team active neither before nor after it
+	 * (an EHR's history holds many ended ones) changes none, and costs no look-up.
+	 */
+	private static boolean isActive(CareTeam team) {
+		return team.getStatus() == CareTeamStatus.ACTIVE;
 	}
 
 	/** Ids of the Practitioners taking part in the team, directly or through a PractitionerRole. */

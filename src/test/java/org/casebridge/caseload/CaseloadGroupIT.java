@@ -53,6 +53,19 @@ class CaseloadGroupIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void aTeamThatIsNotActiveMakesNoCaseloadUntilItIs() {
+		Reference manager = newPractitioner();
+		Reference subject = newClient();
+		CareTeam planned = team(subject, manager).setStatus(CareTeamStatus.PROPOSED);
+		planned.setId(stored(planned).getReference());
+		client.update().resource(planned.setStatus(CareTeamStatus.SUSPENDED)).execute();
+		assertThat(caseloads(manager)).isEmpty();
+
+		client.update().resource(planned.setStatus(CareTeamStatus.ACTIVE)).execute();
+		assertThat(members(caseload(manager))).containsExactly(subject.getReference());
+	}
+
+	@Test
 	void teamsWrittenAtOnceLoseNoClient() throws Exception {
 		Reference manager = newPractitioner();
 		List<Reference> clients = IntStream.range(0, 8).mapToObj(i -> newClient()).toList();
@@ -76,12 +89,17 @@ class CaseloadGroupIT extends FhirServerTestBase {
 	}
 
 	private Group caseload(Reference manager) {
-		Bundle groups = client.search().forResource(Group.class)
+		List<Group> groups = caseloads(manager);
+		assertThat(groups).hasSize(1);
+		return groups.get(0);
+	}
+
+	private List<Group> caseloads(Reference manager) {
+		return client.search().forResource(Group.class)
 				.where(Group.IDENTIFIER.exactly().systemAndCode(CaseloadGroupInterceptor.CASELOAD_SYSTEM,
 						manager.getReferenceElement().getIdPart()))
-				.returnBundle(Bundle.class).execute();
-		assertThat(groups.getEntry()).hasSize(1);
-		return (Group) groups.getEntryFirstRep().getResource();
+				.returnBundle(Bundle.class).execute()
+				.getEntry().stream().map(entry -> (Group) entry.getResource()).toList();
 	}
 
 	private static List<String> members(Group group) {
