@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,18 +57,60 @@ final class RequestScenarios {
 		}
 		ObjectNode completed = example("QuestionnaireResponse-QuestionnaireResponsePhq9");
 		ObjectNode inProgress = completed.deepCopy().put("status", "in-progress");
-		Map<String, Supplier<?>> responses = new LinkedHashMap<>();
+		Map<String, Request> responses = new LinkedHashMap<>();
 		responses.put("QuestionnaireResponse", create(completed));
 		responses.put(IN_PROGRESS_RESPONSE, create(inProgress));
 		byType.putAll(measureInTurn(responses));
 		return byType;
 	}
 
-	private Supplier<?> create(ObjectNode example) {
+	/** A create of a copy of the example; a referral Task's copy is the first Task of a referral of its own. */
+	private Request create(ObjectNode example) {
 		ObjectNode resource = example.deepCopy();
 		resource.remove("id");
 		String type = resource.get("resourceType").asText();
-		return () -> fhir.post(type, withFreshIdentifier(resource).toString());
+		if (type.equals("Task")) {
+			return () -> {
+				ObjectNode task = withFreshIdentifier(resource);
+				task.putObject("focus").put("reference", freshReferral());
+				return () -> fhir.post(type, task.toString());
+			};
+		}
+		return timed(() -> fhir.post(type, withFreshIdentifier(resource).toString()));
+	}
+
+	/**
+	 * A new referral, as a case manager makes one: a copy of the example ServiceRequest, proposed by
+	 * an activity of a copy of the example CarePlan; its reference. Each Task the scenarios create
+	 * gets one, as a client's referral has its Task: were they all to share the example's, every
+	 * Task would add its progress notes to the same plan activity, which would grow by hundreds.
+	 */
+	private String freshReferral() {
+		String plan = "urn:uuid:" + UUID.randomUUID();
+		String referral = "urn:uuid:" + UUID.randomUUID();
+		ObjectNode carePlan = withoutId(example("CarePlan-CarePlanDischarge"));
+		((ObjectNode) carePlan.get("activity").get(0).get("reference")).put("reference", referral);
+		ObjectNode serviceRequest = withoutId(example("ServiceRequest-ServiceRequestTherapyReferral"));
+		((ObjectNode) serviceRequest.get("basedOn").get(0)).put("reference", plan);
+		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
+		ArrayNode entries = transaction.putArray("entry");
+		for (Map.Entry<String, ObjectNode> created : Map.of(plan, carePlan, referral, serviceRequest).entrySet()) {
+			ObjectNode entry = entries.addObject().put("fullUrl", created.getKey());
+			entry.set("resource", created.getValue());
+			entry.putObject("request").put("method", "POST").put("url", created.getValue().get("resourceType").asText());
+		}
+		for (JsonNode entry : fhir.post("", transaction.toString()).path("entry")) {
+			String location = entry.path("response").path("location").asText();
+			if (location.startsWith("ServiceRequest/")) {
+				return location.substring(0, location.indexOf("/_history"));
+			}
+		}
+		throw new IllegalStateException("The referral's transaction answered without its ServiceRequest");
+	}
+
+	private static ObjectNode withoutId(ObjectNode resource) {
+		resource.remove("id");
+		return resource;
 	}
 
 	/** Scenario 3: referral Tasks walked through the closed loop, requested → accepted → in-progress → completed. */
@@ -80,6 +123,7 @@ final class RequestScenarios {
 		long started = System.nanoTime();
 		for (int loop = 0; loop < iterations / 4; loop++) {
 			ObjectNode task = template.deepCopy().put("status", "requested");
+			task.putObject("focus").put("reference", freshReferral());
 			String id = fhir.post("Task", task.toString()).get("id").asText();
 			task.put("id", id);
 			for (String status : List.of("accepted", "in-progress", "completed")) {
@@ -132,31 +176,41 @@ final class RequestScenarios {
 	 */
 	Map<String, Object> apply() throws IOException {
 		storeExamples();
-		Map<String, Supplier<?>> requests = new LinkedHashMap<>();
-		requests.put(APPLY, () -> fhir.get("PlanDefinition/discharge-planning/$apply?subject=Patient/PatientRivera"
-				+ "&practitioner=Practitioner/PractitionerCaseManager"));
-		requests.put(CAREPLAN_READ, () -> fhir.get("CarePlan/CarePlanDischarge"));
+		Map<String, Request> requests = new LinkedHashMap<>();
+		requests.put(APPLY, timed(() -> fhir.get("PlanDefinition/discharge-planning/$apply?subject=Patient/PatientRivera"
+				+ "&practitioner=Practitioner/PractitionerCaseManager")));
+		requests.put(CAREPLAN_READ, timed(() -> fhir.get("CarePlan/CarePlanDischarge")));
 		return new LinkedHashMap<>(measureInTurn(requests));
 	}
 
+	/** A request to time: {@link #prepare} makes, untimed, what it needs and returns the call that is timed. */
+	private interface Request {
+		Supplier<?> prepare();
+	}
+
+	private static Request timed(Supplier<?> call) {
+		return () -> call;
+	}
+
 	private Map<String, Object> measure(String label, Supplier<?> request) {
-		return measureInTurn(Map.of(label, request)).get(label);
+		return measureInTurn(Map.of(label, timed(request))).get(label);
 	}
 
 	/**
 	 * Each request {@code iterations} times after a warm-up, the requests taking turns. Throughput
 	 * is each request's own: its count over the time spent waiting for it.
 	 */
-	private Map<String, Map<String, Object>> measureInTurn(Map<String, Supplier<?>> requests) {
+	private Map<String, Map<String, Object>> measureInTurn(Map<String, Request> requests) {
 		for (int warmup = 0; warmup < Math.min(20, iterations / 5); warmup++) {
-			requests.values().forEach(Supplier::get);
+			requests.values().forEach(request -> request.prepare().get());
 		}
 		Map<String, Latencies> latencies = new LinkedHashMap<>();
 		requests.keySet().forEach(label -> latencies.put(label, new Latencies()));
 		for (int i = 0; i < iterations; i++) {
 			requests.forEach((label, request) -> {
+				Supplier<?> call = request.prepare();
 				long sent = System.nanoTime();
-				request.get();
+				call.get();
 				latencies.get(label).add(sent);
 			});
 		}
@@ -184,8 +238,12 @@ final class RequestScenarios {
 		fhir.post("", transaction.toString());
 	}
 
-	private static ObjectNode example(String name) throws IOException {
-		return (ObjectNode) FhirHttp.JSON.readTree(EXAMPLES.resolve(name + ".json").toFile());
+	private static ObjectNode example(String name) {
+		try {
+			return (ObjectNode) FhirHttp.JSON.readTree(EXAMPLES.resolve(name + ".json").toFile());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static ObjectNode withFreshIdentifier(ObjectNode resource) {
