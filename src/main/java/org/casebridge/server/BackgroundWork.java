@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class BackgroundWork implements SmartLifecycle {
 
-	private static final long STOP_TIMEOUT_SECONDS = 30;
+	/** As long as a graceful shutdown gives each phase (spring.lifecycle.timeout-per-shutdown-phase). */
+	private static final long STOP_TIMEOUT_SECONDS = 10;
 
 	private final String threadName;
 	private ScheduledExecutorService scheduler;

@@ -33,8 +33,10 @@ class InlineTagMigrationIT extends FhirServerTestBase {
 	@Autowired
 	private InlineTagMigration migration;
 
-	/** Background writers (the audit trail's) stopped while the old storage is on: none of their
-	 * writes may straddle the switch back, or a migration's second run would find their tags. */
+	/**
+	 * Background writers (the audit trail's) stopped while the old storage is on: none of their
+	 * writes may straddle the switch back, or a migration's second run would find their tags.
+	 */
 	@Autowired
 	private List<BackgroundWork> backgroundWork;
 
