@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.casebridge.notification.PendingDeliveries.Key;
 import org.casebridge.notification.PendingDeliveries.Pending;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -65,6 +67,17 @@ class DurableDeliveryInterceptor {
 		this.fhirContext = fhirContext;
 		this.schedule = DeliveryRetrySchedule.from(properties);
 		this.lease = properties.deliveryLease();
+	}
+
+	/**
+	 * A deleted Subscription's waiting notifications go with it, in the delete's transaction: no
+	 * one is left to send them to, and each would otherwise be tried again until given up.
+	 */
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+	void subscriptionDeleted(IBaseResource resource) {
+		if (resource instanceof Subscription subscription) {
+			pending.removeAllFor(subscription.getIdElement().getIdPart());
+		}
 	}
 
 	@Hook(Pointcut.SUBSCRIPTION_BEFORE_PERSISTED_RESOURCE_CHECKED)

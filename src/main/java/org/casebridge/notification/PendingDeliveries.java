@@ -62,6 +62,11 @@ class PendingDeliveries {
 				key.resource(), key.subscription());
 	}
 
+	/** Every notification waiting for the Subscription with this id. */
+	void removeAllFor(String subscription) {
+		jdbc.update("DELETE FROM CB_PENDING_DELIVERY WHERE SUBSCRIPTION = ?", subscription);
+	}
+
 	void retryAt(Key key, int failures, Instant firstFailure, Instant nextAttempt) {
 		jdbc.update("UPDATE CB_PENDING_DELIVERY SET FAILURES = ?, FIRST_FAILURE = ?, NEXT_ATTEMPT = ?"
 						+ " WHERE RESOURCE = ? AND SUBSCRIPTION = ?",

@@ -15,12 +15,15 @@ import java.util.stream.IntStream;
 import org.casebridge.FhirServerTestBase;
 import org.casebridge.notification.PendingDeliveries.Key;
 import org.casebridge.notification.PendingDeliveries.Pending;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The table of notifications not yet delivered, on PostgreSQL: a due row is taken by one replica
- * only, and a retried notification keeps its failures. The rows are leased an hour ahead, so the
+ * only, a retried notification keeps its failures, and a deleted Subscription takes its waiting
+ * notifications with it. The rows are leased an hour ahead, so the
  * server's own retry job leaves them alone.
  */
 class PendingDeliveriesIT extends FhirServerTestBase {
@@ -64,6 +67,28 @@ class PendingDeliveriesIT extends FhirServerTestBase {
 
 		assertThat(pending.find(key)).contains(
 				new Pending(key, "CREATE", 3, Optional.of(firstFailure), now.plus(3, ChronoUnit.HOURS)));
+		pending.remove(key);
+	}
+
+	@Test
+	void aDeletedSubscriptionsWaitingNotificationsGoWithIt() {
+		IIdType subscription = client.create().resource(new Subscription()
+				.setStatus(Subscription.SubscriptionStatus.REQUESTED)
+				.setReason("referral Tasks")
+				.setCriteria("Task?code=fulfill")
+				.setChannel(new Subscription.SubscriptionChannelComponent()
+						.setType(Subscription.SubscriptionChannelType.RESTHOOK)
+						.setEndpoint("http://127.0.0.1:9/unreachable")
+						.setPayload("application/fhir+json")))
+				.execute().getId();
+		Key waiting = new Key(key.resource(), subscription.getIdPart());
+		pending.hold(waiting, "UPDATE", now.plus(1, ChronoUnit.HOURS));
+		pending.hold(key, "UPDATE", now.plus(1, ChronoUnit.HOURS));
+
+		client.delete().resourceById(subscription.toUnqualifiedVersionless()).execute();
+
+		assertThat(pending.find(waiting)).isEmpty();
+		assertThat(pending.find(key)).as("another Subscription's").isPresent();
 		pending.remove(key);
 	}
 
