@@ -66,8 +66,7 @@ final class RequestScenarios {
 
 	/** A create of a copy of the example; a referral Task's copy is the first Task of a referral of its own. */
 	private Request create(ObjectNode example) {
-		ObjectNode resource = example.deepCopy();
-		resource.remove("id");
+		ObjectNode resource = withoutId(example.deepCopy());
 		String type = resource.get("resourceType").asText();
 		if (type.equals("Task")) {
 			return () -> {
@@ -116,8 +115,7 @@ final class RequestScenarios {
 	/** Scenario 3: referral Tasks walked through the closed loop, requested → accepted → in-progress → completed. */
 	Map<String, Object> referralLoop() throws IOException {
 		storeExamples();
-		ObjectNode template = example("Task-TaskTherapyReferralRejected");
-		template.remove("id");
+		ObjectNode template = withoutId(example("Task-TaskTherapyReferralRejected"));
 		template.remove("statusReason");
 		Latencies updates = new Latencies();
 		long started = System.nanoTime();
