@@ -47,7 +47,7 @@ class ConformanceCacheInterceptor {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					conformanceResources.validationSupport().invalidateCaches();
+					conformanceResources.forgetCached();
 				}
 			});
 		}

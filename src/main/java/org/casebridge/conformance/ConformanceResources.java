@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -28,6 +29,7 @@ public class ConformanceResources {
 	private final FhirContext fhirContext;
 	private final IValidationSupport chain;
 	private final Map<String, Questionnaire> packageQuestionnaires = new HashMap<>();
+	private final AtomicLong version = new AtomicLong();
 
 	public ConformanceResources(FhirContext fhirContext, IValidationSupport serverSupport, ConformancePackage conformancePackage) {
 		this.fhirContext = fhirContext;
@@ -49,6 +51,17 @@ public class ConformanceResources {
 	/** The chain, for the validator and the FHIRPath engine. */
 	public IValidationSupport validationSupport() {
 		return chain;
+	}
+
+	/** Forgets what the chain cached, after a conformance resource was written. */
+	void forgetCached() {
+		chain.invalidateCaches();
+		version.incrementAndGet();
+	}
+
+	/** Changes whenever {@link #forgetCached()} is called: what was computed from an older version is stale. */
+	long version() {
+		return version.get();
 	}
 
 	/** A FHIRPath engine (the one HAPI ships) over this chain, with a feature's additions. */

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 422 and an OperationOutcome naming the element and the rule, and stores nothing.
  */
 class ProfileEnforcementIT extends FhirServerTestBase {
+
+	private static final StructureDefinition PACKAGE_CLIENT_PROFILE = PackageExamples.PACKAGE.resources().stream()
+			.filter(StructureDefinition.class::isInstance).map(StructureDefinition.class::cast)
+			.filter(profile -> profile.getUrl().endsWith("/cb-client")).findFirst().orElseThrow();
 
 	static Stream<Arguments> invalidExamples() {
 		return Stream.of(
@@ -177,5 +182,53 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 		assertThat(broken.statusCode()).isEqualTo(422);
 		assertThat(parse(broken, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
 				.contains("Task.intent: minimum required = 1, but only found 0");
+	}
+
+	/** A client that sends XML has its resources checked as one that sends JSON. */
+	@Test
+	void xmlIsCheckedAsJsonIs() {
+		ObjectNode client = read("Patient-PatientRivera.json");
+		client.remove("id");
+		ObjectNode clientWithoutIdentifier = without(client.deepCopy(), "/identifier");
+
+		assertThat(sendXml(client).statusCode()).isEqualTo(201);
+		HttpResponse<String> refused = sendXml(clientWithoutIdentifier);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.contains("Patient.identifier: minimum required = 1, but only found 0");
+	}
+
+	private HttpResponse<String> sendXml(ObjectNode resource) {
+		String xml = fhirContext.newXmlParser().encodeResourceToString(PackageExamples.parse(fhirContext, resource));
+		return send(request("/fhir/Patient").header("Content-Type", "application/fhir+xml")
+				.header("Accept", FHIR_JSON).POST(BodyPublishers.ofString(xml)).build());
+	}
+
+	/**
+	 * A profile changed on the server applies from the next write, although the validators that
+	 * checked earlier writes against it are reused: a profile that starts to require the client's
+	 * birth date refuses the same client it accepted before the change.
+	 */
+	@Test
+	void aProfileChangedOnTheServerAppliesFromTheNextWrite() {
+		String url = "http://example.org/fhir/StructureDefinition/client-" + unique;
+		StructureDefinition profile = PACKAGE_CLIENT_PROFILE.copy().setUrl(url).setName("ClientAtThisAgency");
+		profile.setId((String) null);
+		String id = sendJson("POST", "/fhir/StructureDefinition", fhirContext.newJsonParser().encodeResourceToString(profile))
+				.headers().firstValue("Location").map(location -> new IdType(location).getIdPart()).orElseThrow();
+		ObjectNode clientWithoutBirthDate = without(read("Patient-PatientRivera.json"), "/birthDate");
+		clientWithoutBirthDate.remove("id");
+		((ObjectNode) clientWithoutBirthDate.get("meta")).putArray("profile").add(url);
+		assertThat(sendJson("POST", "/fhir/Patient", clientWithoutBirthDate.toString()).statusCode()).isEqualTo(201);
+
+		profile.getSnapshot().getElement().stream().filter(element -> element.getId().equals("Patient.birthDate"))
+				.forEach(element -> element.setMin(1));
+		assertThat(sendJson("PUT", "/fhir/StructureDefinition/" + id,
+				fhirContext.newJsonParser().encodeResourceToString(profile.setId(id))).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> refused = sendJson("POST", "/fhir/Patient", clientWithoutBirthDate.toString());
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.contains("Patient.birthDate: minimum required = 1, but only found 0");
 	}
 }
