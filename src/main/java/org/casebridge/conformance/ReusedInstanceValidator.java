@@ -9,7 +9,9 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
 import org.hl7.fhir.common.hapi.validation.validator.FhirDefaultPolicyAdvisor;
@@ -158,7 +160,7 @@ class ReusedInstanceValidator implements IValidatorModule {
 			validator.setUnknownCodeSystemsCauseErrors(true);
 			validator.setPolicyAdvisor(new FhirDefaultPolicyAdvisor());
 			validator.setAllowXsiLocation(true);
-			parser = new JsonParser(workerContext);
+			parser = new DefinitionRememberingParser();
 			parser.setupValidation(ValidationPolicy.EVERYTHING);
 		}
 
@@ -203,6 +205,33 @@ class ReusedInstanceValidator implements IValidatorModule {
 				unknown.setMessage("Invalid profile. Failed to retrieve profile with url=" + url);
 				unknownProfiles.add(unknown);
 			}
+		}
+	}
+
+	/**
+	 * The core JSON parser, which looks up the definition of each resource type it reads by walking
+	 * every StructureDefinition the server holds (~650, a URL built and compared for each) for every
+	 * resource: 12% of a validation. Definitions only change with the conformance version, when the
+	 * parser is dropped with its validator, so each is looked up once.
+	 */
+	private final class DefinitionRememberingParser extends JsonParser {
+
+		private final Map<String, StructureDefinition> definitions = new HashMap<>();
+
+		DefinitionRememberingParser() {
+			super(workerContext);
+		}
+
+		@Override
+		protected StructureDefinition getDefinition(List<ValidationMessage> errors, int line, int col, String name) {
+			StructureDefinition known = definitions.get(name);
+			if (known == null) {
+				known = super.getDefinition(errors, line, col, name);
+				if (known != null) {
+					definitions.put(name, known);
+				}
+			}
+			return known;
 		}
 	}
 
