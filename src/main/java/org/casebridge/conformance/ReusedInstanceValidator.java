@@ -43,10 +43,12 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * with a FHIRPath engine that indexes every StructureDefinition the server holds — was a third of
  * a write's validation (issue 15).
  *
- * <p>An idle validator waits in a pool; one request uses it at a time. The validator keeps a few
- * things between validations that it never clears: profiles it looked up (also those it did not
- * find), and some per-resource maps. So a validator is dropped once the server's conformance
- * resources change ({@code conformanceVersion}) and after {@value #USES} validations.
+ * <p>An idle validator waits in a pool; one request uses it at a time, so the pool holds as many as
+ * writes have validated at once (each inside its database transaction: at most the connection
+ * pool's size). A validator keeps what it works out about a profile (its elements' children, by
+ * URL and version) and a few per-resource maps it never clears. So it is dropped once the server's
+ * conformance resources change ({@code conformanceVersion}: a profile updated in place would
+ * otherwise be checked as it was), and after {@value #USES} validations.
  *
  * <p>JSON only: a resource that came as XML (the validator checks the text a client sent) goes to
  * HAPI's validator, as before.
@@ -54,7 +56,7 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 class ReusedInstanceValidator implements IValidatorModule {
 
 	/** Validations per validator: bounds what it accumulates, at 1/USES of a build per validation. */
-	static final int USES = 1_000;
+	private static final int USES = 1_000;
 
 	private final WorkerContextValidationSupportAdapter workerContext;
 	private final FhirInstanceValidator xmlValidator;
@@ -77,13 +79,9 @@ class ReusedInstanceValidator implements IValidatorModule {
 			return;
 		}
 		Reusable reusable = borrow();
-		List<ValidationMessage> messages;
-		try {
-			messages = reusable.validate(context.getResourceAsString(), context.getOptions().getProfiles(),
-					context.getOptions().getAppContext());
-		} finally {
-			giveBack(reusable);
-		}
+		List<ValidationMessage> messages = reusable.validate(context.getResourceAsString(),
+				context.getOptions().getProfiles(), context.getOptions().getAppContext());
+		giveBack(reusable); // not after a failure, which may have left it half-way
 		messages.stream().filter(ReusedInstanceValidator::reported).map(ReusedInstanceValidator::toHapi)
 				.forEach(context::addValidationMessage);
 	}
