@@ -46,7 +46,7 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * <p>An idle validator waits in a pool; one request uses it at a time, so the pool holds as many as
  * writes have validated at once (each inside its database transaction: at most the connection
  * pool's size). A validator keeps what it works out about a profile (its elements' children, by
- * URL and version) and a few per-resource maps it never clears. So it is dropped once the server's
+ * URL and version) and per-resource maps it never clears. So it is dropped once the server's
  * conformance resources change ({@code conformanceVersion}: a profile updated in place would
  * otherwise be checked as it was), and after {@value #USES} validations.
  *
@@ -55,8 +55,11 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  */
 class ReusedInstanceValidator implements IValidatorModule {
 
-	/** Validations per validator: bounds what it accumulates, at 1/USES of a build per validation. */
-	private static final int USES = 1_000;
+	/**
+	 * Validations per validator: bounds what it accumulates (a narrative's fragment ids, keyed by
+	 * the narrative's element, so holding its resource), at 1/USES of a build per validation.
+	 */
+	private static final int USES = 100;
 
 	private final WorkerContextValidationSupportAdapter workerContext;
 	private final FhirInstanceValidator xmlValidator;
@@ -180,6 +183,8 @@ class ReusedInstanceValidator implements IValidatorModule {
 			Element element = parser.parse(messages, object);
 			if (element != null) {
 				validator.validate(appContext, messages, null, element, profiles);
+				// Code/text pairs kept for an AI check the server does not run, each holding the resource's tree.
+				validator.getTextsToCheck().clear();
 			}
 			if (profiles.isEmpty()) {
 				messages.addAll(unknownProfiles);
