@@ -214,8 +214,10 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 		String url = "http://example.org/fhir/StructureDefinition/client-" + unique;
 		StructureDefinition profile = PACKAGE_CLIENT_PROFILE.copy().setUrl(url).setName("ClientAtThisAgency");
 		profile.setId((String) null);
-		String id = sendJson("POST", "/fhir/StructureDefinition", fhirContext.newJsonParser().encodeResourceToString(profile))
-				.headers().firstValue("Location").map(location -> new IdType(location).getIdPart()).orElseThrow();
+		HttpResponse<String> stored = sendJson("POST", "/fhir/StructureDefinition",
+				fhirContext.newJsonParser().encodeResourceToString(profile));
+		assertThat(stored.statusCode()).isEqualTo(201);
+		String id = new IdType(stored.headers().firstValue("Location").orElseThrow()).getIdPart();
 		ObjectNode clientWithoutBirthDate = without(read("Patient-PatientRivera.json"), "/birthDate");
 		clientWithoutBirthDate.remove("id");
 		((ObjectNode) clientWithoutBirthDate.get("meta")).putArray("profile").add(url);
