@@ -108,12 +108,21 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** Resident memory of the server JVM, from /proc. */
 	public long rssBytes() throws IOException {
+		return statusBytes("VmRSS");
+	}
+
+	/** The most resident memory the server JVM has had since it started: what a container limit must hold. */
+	public long peakRssBytes() throws IOException {
+		return statusBytes("VmHWM");
+	}
+
+	private long statusBytes(String field) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-			if (line.startsWith("VmRSS:")) {
+			if (line.startsWith(field + ":")) {
 				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
 			}
 		}
-		throw new IllegalStateException("No VmRSS for process " + process.pid());
+		throw new IllegalStateException("No " + field + " for process " + process.pid());
 	}
 
 	/** SIGKILL: the JVM gets no chance to finish anything, as in a power cut or an OOM kill. */

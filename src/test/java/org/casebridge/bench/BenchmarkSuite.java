@@ -118,6 +118,7 @@ public final class BenchmarkSuite {
 				result.put("caseload", new CaseloadScenario(fhir, data, iterations, system == SystemUnderTest.CASEBRIDGE).run());
 			}
 			result.put("rss_after_load_mb", server.rssBytes() / (1024 * 1024));
+			result.put("rss_peak_mb", server.peakRssBytes() / (1024 * 1024));
 		}
 		return result;
 	}

@@ -83,6 +83,7 @@ final class ResultsReport {
 		}
 		row(md, "7 start-up", "ms to ready", "startup_ms");
 		row(md, "7 memory", "RSS after load, MB (-Xmx768m)", "rss_after_load_mb");
+		row(md, "7 memory", "peak RSS, MB (-Xmx768m)", "rss_peak_mb");
 		row(md, "8 notification (CaseBridge only)", "Task update → delivered p50 ms", "notification", "p50_ms");
 		row(md, "8 notification (CaseBridge only)", "Task update → delivered p95 ms", "notification", "p95_ms");
 		for (String view : List.of(CaseloadScenario.OPERATION, CaseloadScenario.PLAIN)) {
