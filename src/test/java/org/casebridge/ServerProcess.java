@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +33,12 @@ public final class ServerProcess implements AutoCloseable {
 	private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
 	/** How to start the server; a restart reuses it, so it comes back on the same database and port. */
-	public record Launch(Path jar, String springProfiles, String jdbcUrl, int port, Path log, Map<String, String> settings) {
+	public record Launch(Path jar, List<String> jvmOptions, String springProfiles, String jdbcUrl, int port, Path log,
+			Map<String, String> settings) {
 
-		/** Without settings beyond the defaults below. */
+		/** Without JVM options or settings beyond the defaults below. */
 		public Launch(Path jar, String springProfiles, String jdbcUrl, int port, Path log) {
-			this(jar, springProfiles, jdbcUrl, port, log, Map.of());
+			this(jar, List.of(), springProfiles, jdbcUrl, port, log, Map.of());
 		}
 
 		/** The jar that {@code mvn package} built, on a free port, logging to {@code target/<name>.log}. */
@@ -51,8 +54,10 @@ public final class ServerProcess implements AutoCloseable {
 
 	private ServerProcess(Launch launch) throws IOException {
 		this.launch = launch;
-		ProcessBuilder builder = new ProcessBuilder(
-				"java", "-Xmx768m", "-jar", launch.jar().toString(), "--server.port=" + launch.port())
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx768m"));
+		command.addAll(launch.jvmOptions());
+		command.addAll(List.of("-jar", launch.jar().toString(), "--server.port=" + launch.port()));
+		ProcessBuilder builder = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				// Appends, so the log of a restarted server also shows how the previous one ended.
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
