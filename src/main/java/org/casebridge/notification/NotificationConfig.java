@@ -12,8 +12,10 @@ import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.resthook.SubscriptionDeliveringRestHookListener;
 import ca.uhn.fhir.jpa.subscription.match.matcher.matching.IResourceModifiedConsumer;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
+import ca.uhn.fhir.jpa.topic.SubscriptionTopicRegistry;
 import javax.sql.DataSource;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,8 +54,14 @@ class NotificationConfig {
 	/** HAPI's channels, matching on the thread and in the transaction that takes a change. */
 	@Bean
 	@Primary
-	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retries) {
-		return new SynchronousMatchingChannelFactory(channelNamer, retries);
+	LinkedBlockingChannelFactory synchronousMatchingChannelFactory(IChannelNamer channelNamer, RetryPolicyProvider retries,
+			FhirContext fhirContext, ObjectProvider<WatchedResourceTypes> watchedTypes) {
+		return new SynchronousMatchingChannelFactory(channelNamer, retries, fhirContext, watchedTypes);
+	}
+
+	@Bean
+	WatchedResourceTypes watchedResourceTypes(SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
+		return new WatchedResourceTypes(subscriptions, topics);
 	}
 
 	/** HAPI's interceptor that queues committed changes for matching, without their body. */

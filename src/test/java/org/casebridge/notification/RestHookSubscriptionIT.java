@@ -2,7 +2,11 @@ package org.casebridge.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
 import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
 import ca.uhn.fhir.util.HapiExtensions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.casebridge.ServerProcess;
 import org.casebridge.notification.Subscriber.Notification;
@@ -157,6 +162,38 @@ class RestHookSubscriptionIT extends NotificationTestBase {
 				.filteredOn(SubscriptionMatcherInterceptor.class::isInstance)
 				.singleElement()
 				.isInstanceOf(ChangesQueuedWithoutTheirBody.class);
+	}
+
+	/**
+	 * A change that no active Subscription can match is not read back and matched against each
+	 * Subscription to find none: with the referral Tasks' Subscription active, a Patient's change is
+	 * taken from the queue unmatched, a Task's is matched.
+	 */
+	@Test
+	void onlyChangesToTypesASubscriptionWatchesAreMatched() throws Exception {
+		MatchedTypes matched = new MatchedTypes();
+		interceptors.registerInterceptor(matched);
+		try {
+			ObjectNode patient = (ObjectNode) JSON.readTree(referral.patient());
+			put("Patient", referral.patientId, patient.put("birthDate", "1961-04-02").toString());
+			String taskId = UUID.randomUUID().toString();
+			String version = put("Task", taskId, referral.task(taskId, "requested"));
+			subscriber.await(n -> n.path().endsWith("/Task/" + taskId) && n.versionId().equals(version), PROMPTLY);
+		} finally {
+			interceptors.unregisterInterceptor(matched);
+		}
+		assertThat(matched.types).contains("Task").doesNotContain("Patient");
+	}
+
+	/** The types of the changes HAPI's matcher checks against the Subscriptions. */
+	public static final class MatchedTypes {
+
+		private final List<String> types = new CopyOnWriteArrayList<>();
+
+		@Hook(Pointcut.SUBSCRIPTION_BEFORE_PERSISTED_RESOURCE_CHECKED)
+		public void checking(ResourceModifiedMessage change) {
+			types.add(change.getResourceType(FhirContext.forR4Cached()));
+		}
 	}
 
 	/**
