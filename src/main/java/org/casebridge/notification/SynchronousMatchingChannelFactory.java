@@ -27,7 +27,7 @@ import org.springframework.transaction.TransactionException;
  *
  * <p>A change to a resource no active Subscription watches ({@link WatchedResourceTypes}) is taken
  * from the table without being matched: HAPI would read the resource back and match it against
- * every Subscription to find none, which was a fifth of the server's CPU in an ingest with no
+ * every Subscription to find none, which was 10–15% of the server's CPU in an ingest with no
  * Subscription at all (issue 15). Changes to Subscriptions always go on: HAPI activates and
  * registers Subscriptions from them.
  *
