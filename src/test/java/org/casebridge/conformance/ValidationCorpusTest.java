@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Pins what write validation decides over a corpus, so that making validation faster (issue 15)
  * cannot change a result unnoticed: every resource still accepted, every one refused with the same
  * errors. The corpus: the package's examples; each of them with one top-level element removed; every
- * resource of the sample stories; and every tenth of the official R4 examples (com.ibm.fhir's copy,
+ * resource of the sample stories; every tenth of the official R4 examples (com.ibm.fhir's copy,
  * StructureDefinitions left out as the write path leaves them, files over 50 kB too, to keep the
- * test to seconds). The expected decisions are in {@code src/test/resources/validation-corpus.tsv};
+ * test to seconds); and a sample of the benchmark's Synthea population, the first few resources of
+ * each type it holds. The expected decisions are in {@code src/test/resources/validation-corpus.tsv};
  * after a change that is meant to change them, rewrite it with
  * {@code mvn test -Dtest=ValidationCorpusTest -Dcasebridge.corpus.record=true} and review its diff.
+ * The Synthea sample ({@code validation-corpus-synthea.ndjson}) was taken from the population of
+ * {@code bench/synthea/generate.sh 12 42 DIR} by adding {@code -Dcasebridge.corpus.synthea=DIR}.
  */
 class ValidationCorpusTest {
 
@@ -42,9 +46,15 @@ class ValidationCorpusTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final int OFFICIAL_SAMPLE = 10;
 	private static final long OFFICIAL_MAX_BYTES = 50_000;
+	private static final Path SYNTHEA_SAMPLE = Path.of("src/test/resources/validation-corpus-synthea.ndjson");
+	private static final int SYNTHEA_PER_TYPE = 3;
 
 	@Test
 	void validationDecidesAsRecordedForEveryResourceOfTheCorpus() throws IOException {
+		String syntheaPopulation = System.getProperty("casebridge.corpus.synthea");
+		if (syntheaPopulation != null) {
+			sampleSynthea(Path.of(syntheaPopulation));
+		}
 		ProfileValidator validator = PackageExamples.validator(false);
 		Map<String, String> decided = new LinkedHashMap<>();
 		corpus().forEach((name, resource) -> decided.put(name, decision(validator, resource)));
@@ -115,7 +125,31 @@ class ValidationCorpusTest {
 				corpus.put("official " + file.getFilename(), json);
 			}
 		}
+		for (String resource : Files.readAllLines(SYNTHEA_SAMPLE, StandardCharsets.UTF_8)) {
+			JsonNode parsed = readTree(resource);
+			corpus.put("synthea " + parsed.path("resourceType").asText() + "/" + parsed.path("id").asText(), resource);
+		}
 		return corpus;
+	}
+
+	/**
+	 * Rewrites the Synthea sample from a generated population: of each resource type, the first
+	 * {@value #SYNTHEA_PER_TYPE} of its bundles' entries, files in name order.
+	 */
+	private static void sampleSynthea(Path population) throws IOException {
+		Map<String, List<String>> byType = new TreeMap<>();
+		try (Stream<Path> files = Files.list(population)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+				for (JsonNode entry : readTree(Files.readString(file)).path("entry")) {
+					List<String> sample = byType.computeIfAbsent(entry.path("resource").path("resourceType").asText(),
+							type -> new ArrayList<>());
+					if (sample.size() < SYNTHEA_PER_TYPE) {
+						sample.add(entry.path("resource").toString());
+					}
+				}
+			}
+		}
+		Files.write(SYNTHEA_SAMPLE, byType.values().stream().flatMap(List::stream).toList(), StandardCharsets.UTF_8);
 	}
 
 	private static List<Resource> sorted(String pattern) throws IOException {
