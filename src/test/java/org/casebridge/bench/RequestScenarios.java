@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import org.casebridge.bench.IngestScenario.StoredPatient;
 final class RequestScenarios {
 
 	private static final Path EXAMPLES = Path.of("fhir-profiles", "package", "example");
+	private static final String CASEBRIDGE_PROFILES = "http://casebridge.org/fhir/StructureDefinition/";
 	static final String IN_PROGRESS_RESPONSE = "QuestionnaireResponse in-progress";
 	static final String APPLY = "$apply discharge-planning";
 	static final String CAREPLAN_READ = "CarePlan read";
@@ -42,7 +44,7 @@ final class RequestScenarios {
 	}
 
 	/**
-	 * Scenario 2: create case-management resources that declare their CaseBridge profiles. The
+	 * Scenario 2: create a copy of each CaseBridge profile's example, one per resource type. The
 	 * PHQ-9 response is created completed (CaseBridge extracts its score and need in the same
 	 * transaction) and in progress (validated the same way, nothing extracted), the two taking
 	 * turns so that neither runs on a JVM the other has warmed up.
@@ -50,17 +52,38 @@ final class RequestScenarios {
 	Map<String, Object> creates() throws IOException {
 		storeExamples();
 		Map<String, Object> byType = new LinkedHashMap<>();
-		for (String example : List.of("Patient-PatientRivera", "Task-TaskTherapyReferralRejected",
-				"CarePlan-CarePlanDischarge")) {
-			ObjectNode resource = example(example);
-			byType.putAll(measureInTurn(Map.of(resource.get("resourceType").asText(), create(resource))));
-		}
-		ObjectNode completed = example("QuestionnaireResponse-QuestionnaireResponsePhq9");
+		Map<String, ObjectNode> examples = profiledExamples();
+		examples.forEach((type, example) -> {
+			if (!type.equals("QuestionnaireResponse")) {
+				byType.putAll(measureInTurn(Map.of(type, create(example))));
+			}
+		});
+		ObjectNode completed = examples.get("QuestionnaireResponse");
 		ObjectNode inProgress = completed.deepCopy().put("status", "in-progress");
 		Map<String, Request> responses = new LinkedHashMap<>();
 		responses.put("QuestionnaireResponse", create(completed));
 		responses.put(IN_PROGRESS_RESPONSE, create(inProgress));
 		byType.putAll(measureInTurn(responses));
+		return byType;
+	}
+
+	/** The resource types scenario 2 creates: those of the package's examples of CaseBridge profiles. */
+	static List<String> createdTypes() {
+		return List.copyOf(profiledExamples().keySet());
+	}
+
+	/**
+	 * The package's examples that declare a CaseBridge profile, by resource type, the first of each
+	 * type by file name (the Patient, a referral Task, a CarePlan, a PHQ-9 response, ...).
+	 */
+	private static Map<String, ObjectNode> profiledExamples() {
+		Map<String, ObjectNode> byType = new TreeMap<>();
+		for (Path file : exampleFiles()) {
+			ObjectNode example = example(file);
+			if (example.path("meta").path("profile").path(0).asText().startsWith(CASEBRIDGE_PROFILES)) {
+				byType.putIfAbsent(example.get("resourceType").asText(), example);
+			}
+		}
 		return byType;
 	}
 
@@ -224,21 +247,32 @@ final class RequestScenarios {
 	private void storeExamples() throws IOException {
 		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
 		ArrayNode entries = transaction.putArray("entry");
-		try (Stream<Path> files = Files.list(EXAMPLES)) {
-			for (Path file : files.filter(path -> path.getFileName().toString().matches("[A-Z].*\\.json")).sorted().toList()) {
-				JsonNode resource = FhirHttp.JSON.readTree(file.toFile());
-				ObjectNode entry = entries.addObject();
-				entry.set("resource", resource);
-				entry.putObject("request").put("method", "PUT")
-						.put("url", resource.get("resourceType").asText() + "/" + resource.get("id").asText());
-			}
+		for (Path file : exampleFiles()) {
+			JsonNode resource = example(file);
+			ObjectNode entry = entries.addObject();
+			entry.set("resource", resource);
+			entry.putObject("request").put("method", "PUT")
+					.put("url", resource.get("resourceType").asText() + "/" + resource.get("id").asText());
 		}
 		fhir.post("", transaction.toString());
 	}
 
+	/** The package's example files, in name order (not its index). */
+	private static List<Path> exampleFiles() {
+		try (Stream<Path> files = Files.list(EXAMPLES)) {
+			return files.filter(path -> path.getFileName().toString().matches("[A-Z].*\\.json")).sorted().toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	private static ObjectNode example(String name) {
+		return example(EXAMPLES.resolve(name + ".json"));
+	}
+
+	private static ObjectNode example(Path file) {
 		try {
-			return (ObjectNode) FhirHttp.JSON.readTree(EXAMPLES.resolve(name + ".json").toFile());
+			return (ObjectNode) FhirHttp.JSON.readTree(file.toFile());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
