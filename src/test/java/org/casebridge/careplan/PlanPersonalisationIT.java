@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.casebridge.Responses;
+import org.casebridge.server.FhirServerProperties;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.PlanDefinition;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Each applicability condition of the program templates, both ways, on clients whose assessments
@@ -161,6 +163,22 @@ class PlanPersonalisationIT extends PlanTestBase {
 		assertThat(task.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo(today.toString());
 		assertThat(task.getCode().getCodingFirstRep().getCode()).isEqualTo("safety-plan");
 		assertThat(activityIds(apply("mental-health", notAtRisk, caseManager(), today))).doesNotContain("task-safety-plan");
+	}
+
+	/**
+	 * The record $apply reads is read whole, not cut to the page a client's search would get when it
+	 * sends no {@code _count}: a client assessed every day for longer than a page still gets a plan.
+	 */
+	@Test
+	void aRecordLongerThanASearchPageIsReadWhole(@Autowired FhirServerProperties server) {
+		Reference client = newClient();
+		for (int daysAgo = server.defaultPageSize(); daysAgo > 0; daysAgo--) {
+			answered(Responses.phq9(client.copy(), 0, 0, 0, 0, 0, 0, 0, 0, 0), today.minusDays(daysAgo));
+		}
+		answered(Responses.phq9(client.copy(), 2, 2, 1, 1, 1, 1, 1, 1, 0), today); // 10
+
+		assertThat(activityIds(apply("mental-health", client, caseManager(), today))).contains("refer-therapy")
+				.doesNotContain("assess-phq-9");
 	}
 
 	@Test
