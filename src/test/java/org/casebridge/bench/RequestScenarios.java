@@ -28,6 +28,7 @@ import org.casebridge.bench.IngestScenario.StoredPatient;
 final class RequestScenarios {
 
 	private static final Path EXAMPLES = Path.of("fhir-profiles", "package", "example");
+	private static final String EXAMPLE_CLIENT = "Patient/PatientRivera";
 	private static final String CASEBRIDGE_PROFILES = "http://casebridge.org/fhir/StructureDefinition/";
 	static final String IN_PROGRESS_RESPONSE = "QuestionnaireResponse in-progress";
 	static final String APPLY = "$apply discharge-planning";
@@ -51,14 +52,15 @@ final class RequestScenarios {
 	 */
 	Map<String, Object> creates() throws IOException {
 		storeExamples();
+		String client = newClient();
 		Map<String, Object> byType = new LinkedHashMap<>();
 		Map<String, ObjectNode> examples = profiledExamples();
 		examples.forEach((type, example) -> {
 			if (!type.equals("QuestionnaireResponse")) {
-				byType.putAll(measureInTurn(Map.of(type, create(example))));
+				byType.putAll(measureInTurn(Map.of(type, create(about(example, client)))));
 			}
 		});
-		ObjectNode completed = examples.get("QuestionnaireResponse");
+		ObjectNode completed = about(examples.get("QuestionnaireResponse"), client);
 		ObjectNode inProgress = completed.deepCopy().put("status", "in-progress");
 		Map<String, Request> responses = new LinkedHashMap<>();
 		responses.put("QuestionnaireResponse", create(completed));
@@ -87,6 +89,25 @@ final class RequestScenarios {
 		return byType;
 	}
 
+	/**
+	 * A client of the create scenario's own: the copies it makes of each example are about this
+	 * client, so that they pile up on no client another scenario reads ($apply's, the example's).
+	 */
+	private String newClient() {
+		ObjectNode patient = withFreshIdentifier(withoutId(example("Patient-PatientRivera")));
+		return "Patient/" + fhir.post("Patient", patient.toString()).path("id").asText();
+	}
+
+	/** The example as a record of another client. */
+	private static ObjectNode about(ObjectNode example, String client) {
+		try {
+			return (ObjectNode) FhirHttp.JSON.readTree(
+					example.toString().replace('"' + EXAMPLE_CLIENT + '"', '"' + client + '"'));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** A create of a copy of the example; a referral Task's copy is the first Task of a referral of its own. */
 	private Request create(ObjectNode example) {
 		ObjectNode resource = withoutId(example.deepCopy());
@@ -94,7 +115,7 @@ final class RequestScenarios {
 		if (type.equals("Task")) {
 			return () -> {
 				ObjectNode task = withFreshIdentifier(resource);
-				task.putObject("focus").put("reference", freshReferral());
+				task.putObject("focus").put("reference", freshReferral(task.path("for").path("reference").asText()));
 				return () -> fhir.post(type, task.toString());
 			};
 		}
@@ -107,12 +128,12 @@ final class RequestScenarios {
 	 * gets one, as a client's referral has its Task: were they all to share the example's, every
 	 * Task would add its progress notes to the same plan activity, which would grow by hundreds.
 	 */
-	private String freshReferral() {
+	private String freshReferral(String client) {
 		String plan = "urn:uuid:" + UUID.randomUUID();
 		String referral = "urn:uuid:" + UUID.randomUUID();
-		ObjectNode carePlan = withoutId(example("CarePlan-CarePlanDischarge"));
+		ObjectNode carePlan = withoutId(about(example("CarePlan-CarePlanDischarge"), client));
 		((ObjectNode) carePlan.get("activity").get(0).get("reference")).put("reference", referral);
-		ObjectNode serviceRequest = withoutId(example("ServiceRequest-ServiceRequestTherapyReferral"));
+		ObjectNode serviceRequest = withoutId(about(example("ServiceRequest-ServiceRequestTherapyReferral"), client));
 		((ObjectNode) serviceRequest.get("basedOn").get(0)).put("reference", plan);
 		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
 		ArrayNode entries = transaction.putArray("entry");
@@ -144,7 +165,7 @@ final class RequestScenarios {
 		long started = System.nanoTime();
 		for (int loop = 0; loop < iterations / 4; loop++) {
 			ObjectNode task = template.deepCopy().put("status", "requested");
-			task.putObject("focus").put("reference", freshReferral());
+			task.putObject("focus").put("reference", freshReferral(EXAMPLE_CLIENT));
 			String id = fhir.post("Task", task.toString()).get("id").asText();
 			task.put("id", id);
 			for (String status : List.of("accepted", "in-progress", "completed")) {
