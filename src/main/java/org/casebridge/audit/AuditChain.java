@@ -13,7 +13,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,10 +42,15 @@ class AuditChain {
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate snapshot;
 
 	AuditChain(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
+		// JDBC's own transaction manager: HAPI's JPA one cannot set an isolation level.
+		this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
 		jdbc.execute("CREATE TABLE IF NOT EXISTS CB_AUDIT_CHAIN (SEQ BIGINT PRIMARY KEY, EVENT_PID BIGINT NOT NULL UNIQUE,"
 				+ " EVENT_UPDATED TIMESTAMP NOT NULL, HASH VARCHAR(64) NOT NULL)");
 		// The head is the last link; the tail the last link retention removed, from which the chain is checked.
@@ -86,8 +93,16 @@ class AuditChain {
 	/** The first link whose event or hash is not what was sealed. */
 	record BrokenLink(long seq, Optional<String> eventId, String problem) {}
 
-	/** Walks the chain from its tail (its first link, or the last one retention removed), {@value #BATCH} at a time. */
+	/**
+	 * Walks the chain from its tail (its first link, or the last one retention removed), {@value #BATCH}
+	 * at a time, in one snapshot of the database: a seal or a removal committed while it walks would
+	 * otherwise leave it with links past the head it read, or without the tail it started from.
+	 */
 	Verification verify() {
+		return snapshot.execute(status -> walk());
+	}
+
+	private Verification walk() {
 		long unsealed = jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_RESOURCE r" + UNSEALED, Long.class);
 		Map<String, Object> head = jdbc.queryForMap("SELECT SEQ, HASH, TAIL_SEQ, TAIL_HASH FROM CB_AUDIT_CHAIN_HEAD WHERE ID = 1");
 		String hash = (String) head.get("TAIL_HASH");
