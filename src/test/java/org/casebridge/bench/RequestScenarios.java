@@ -50,7 +50,7 @@ final class RequestScenarios {
 	 * transaction) and in progress (validated the same way, nothing extracted), the two taking
 	 * turns so that neither runs on a JVM the other has warmed up.
 	 */
-	Map<String, Object> creates() throws IOException {
+	Map<String, Object> creates() {
 		storeExamples();
 		String client = newClient();
 		Map<String, Object> byType = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ final class RequestScenarios {
 	}
 
 	/** Scenario 3: referral Tasks walked through the closed loop, requested → accepted → in-progress → completed. */
-	Map<String, Object> referralLoop() throws IOException {
+	Map<String, Object> referralLoop() {
 		storeExamples();
 		ObjectNode template = withoutId(example("Task-TaskTherapyReferralRejected"));
 		template.remove("statusReason");
@@ -216,7 +216,7 @@ final class RequestScenarios {
 	 * client (with their PHQ-9, score, need and care team), taking turns with a plain read of their
 	 * CarePlan on the same server.
 	 */
-	Map<String, Object> apply() throws IOException {
+	Map<String, Object> apply() {
 		storeExamples();
 		Map<String, Request> requests = new LinkedHashMap<>();
 		requests.put(APPLY, timed(() -> fhir.get("PlanDefinition/discharge-planning/$apply?subject=Patient/PatientRivera"
@@ -265,7 +265,7 @@ final class RequestScenarios {
 	}
 
 	/** The package's examples, stored once so that the examples created here can refer to them. */
-	private void storeExamples() throws IOException {
+	private void storeExamples() {
 		ObjectNode transaction = FhirHttp.JSON.createObjectNode().put("resourceType", "Bundle").put("type", "transaction");
 		ArrayNode entries = transaction.putArray("entry");
 		for (Path file : exampleFiles()) {
