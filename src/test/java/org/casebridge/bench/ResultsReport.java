@@ -97,42 +97,47 @@ final class ResultsReport {
 		}
 		caseload(md);
 
-		md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
-				.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
-		cost(md, "ingest, 1 client, resources/s", caseBridge, unvalidated, "ingest", "clients_1", "resources_per_second");
-		for (String type : CREATED_TYPES) {
-			cost(md, "create " + type + ", p50 ms", caseBridge, unvalidated, "create", type, "p50_ms");
+		// A comparison is reported only when the run started its server (--systems).
+		if (!unvalidated.isEmpty()) {
+			md.append("\nWhat write validation costs — the same CaseBridge server with validation off (profile ")
+					.append("`unvalidated`):\n\n| Figure | validated | unvalidated | ratio |\n|---|---|---|---|\n");
+			cost(md, "ingest, 1 client, resources/s", caseBridge, unvalidated, "ingest", "clients_1", "resources_per_second");
+			for (String type : CREATED_TYPES) {
+				cost(md, "create " + type + ", p50 ms", caseBridge, unvalidated, "create", type, "p50_ms");
+			}
 		}
-
-		md.append("\nWhat access control costs — the same CaseBridge server with an issuer configured, every request ")
-				.append("carrying an EHR backend's `system/*.cruds` token (signature, claims and scopes checked; HAPI's ")
-				.append("AuthorizationInterceptor on every interaction and every resource returned):\n\n")
-				.append("| Figure | with access control | without | ratio |\n|---|---|---|---|\n");
-		for (int clients : IngestScenario.CONCURRENCY) {
-			cost(md, "ingest, " + clients + " client(s), resources/s", secured, caseBridge, "ingest", "clients_" + clients, "resources_per_second");
+		if (!secured.isEmpty()) {
+			md.append("\nWhat access control costs — the same CaseBridge server with an issuer configured, every request ")
+					.append("carrying an EHR backend's `system/*.cruds` token (signature, claims and scopes checked; HAPI's ")
+					.append("AuthorizationInterceptor on every interaction and every resource returned):\n\n")
+					.append("| Figure | with access control | without | ratio |\n|---|---|---|---|\n");
+			for (int clients : IngestScenario.CONCURRENCY) {
+				cost(md, "ingest, " + clients + " client(s), resources/s", secured, caseBridge, "ingest", "clients_" + clients, "resources_per_second");
+			}
+			for (String type : CREATED_TYPES) {
+				cost(md, "create " + type + ", p50 ms", secured, caseBridge, "create", type, "p50_ms");
+			}
+			for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+				cost(md, "search " + query + ", p95 ms", secured, caseBridge, "search", query, "p95_ms");
+			}
 		}
-		for (String type : CREATED_TYPES) {
-			cost(md, "create " + type + ", p50 ms", secured, caseBridge, "create", type, "p50_ms");
+		if (!unaudited.isEmpty()) {
+			md.append("\nWhat the audit trail costs — the same CaseBridge server without it (profile `unaudited`): no ")
+					.append("AuditEvent stored with each write (in its transaction), no outbox row before each read or search is ")
+					.append("answered, no outbox draining or chain sealing:\n\n| Figure | with audit trail | without | ratio |\n|---|---|---|---|\n");
+			for (int clients : IngestScenario.CONCURRENCY) {
+				cost(md, "ingest, " + clients + " client(s), resources/s", caseBridge, unaudited, "ingest", "clients_" + clients,
+						"resources_per_second");
+			}
+			for (String type : CREATED_TYPES) {
+				cost(md, "create " + type + ", p50 ms", caseBridge, unaudited, "create", type, "p50_ms");
+			}
+			for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+				cost(md, "search " + query + ", p50 ms", caseBridge, unaudited, "search", query, "p50_ms");
+				cost(md, "search " + query + ", p95 ms", caseBridge, unaudited, "search", query, "p95_ms");
+			}
+			cost(md, "$everything, p50 ms", caseBridge, unaudited, "everything", "latency", "p50_ms");
 		}
-		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
-			cost(md, "search " + query + ", p95 ms", secured, caseBridge, "search", query, "p95_ms");
-		}
-
-		md.append("\nWhat the audit trail costs — the same CaseBridge server without it (profile `unaudited`): no ")
-				.append("AuditEvent stored with each write (in its transaction), no outbox row before each read or search is ")
-				.append("answered, no outbox draining or chain sealing:\n\n| Figure | with audit trail | without | ratio |\n|---|---|---|---|\n");
-		for (int clients : IngestScenario.CONCURRENCY) {
-			cost(md, "ingest, " + clients + " client(s), resources/s", caseBridge, unaudited, "ingest", "clients_" + clients,
-					"resources_per_second");
-		}
-		for (String type : CREATED_TYPES) {
-			cost(md, "create " + type + ", p50 ms", caseBridge, unaudited, "create", type, "p50_ms");
-		}
-		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
-			cost(md, "search " + query + ", p50 ms", caseBridge, unaudited, "search", query, "p50_ms");
-			cost(md, "search " + query + ", p95 ms", caseBridge, unaudited, "search", query, "p95_ms");
-		}
-		cost(md, "$everything, p50 ms", caseBridge, unaudited, "everything", "latency", "p50_ms");
 
 		md.append("\nWhat extraction costs — on CaseBridge, a completed PHQ-9 response (validated, scored, its score ")
 				.append("Observation and need Condition validated and stored in the same transaction) against the same ")

@@ -233,4 +233,24 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
 				.contains("Patient.birthDate: minimum required = 1, but only found 0");
 	}
+
+	/**
+	 * A resource that breaks its profile and refers to a resource the server does not hold (which
+	 * HAPI refuses to store, with 400) is refused for its profile errors: validation comes first.
+	 */
+	@Test
+	void anInvalidResourceThatCouldNotBeStoredEitherIsRefusedForItsErrors() {
+		ObjectNode patient = without(read("Patient-PatientRivera.json"), "/identifier");
+		patient.remove("id");
+		((ObjectNode) patient.withArray("name").get(0)).put("family", unique);
+		patient.putObject("managingOrganization").put("reference", "Organization/missing-" + unique);
+
+		HttpResponse<String> refused = sendJson("POST", "/fhir/Patient", patient.toString());
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.contains("Patient.identifier: minimum required = 1, but only found 0");
+		assertThat(client.search().forResource(Patient.class).where(Patient.FAMILY.matchesExactly().value(unique))
+				.returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+	}
 }
