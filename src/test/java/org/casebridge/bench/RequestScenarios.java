@@ -33,6 +33,11 @@ final class RequestScenarios {
 	static final String IN_PROGRESS_RESPONSE = "QuestionnaireResponse in-progress";
 	static final String APPLY = "$apply discharge-planning";
 	static final String CAREPLAN_READ = "CarePlan read";
+	static final String CAREPLAN_SEARCH = "active CarePlan with Goals and CareTeam";
+	static final String TASK_SEARCH = "Task by owner and status";
+	static final String ASSESSMENT_SEARCH = "latest assessments";
+	/** Scenario 4's searches, by the names its figures are reported under. */
+	static final List<String> SEARCHES = List.of(CAREPLAN_SEARCH, TASK_SEARCH, ASSESSMENT_SEARCH);
 
 	private final FhirHttp fhir;
 	private final int iterations;
@@ -189,12 +194,12 @@ final class RequestScenarios {
 				.forEach(entry -> owners.add(entry.path("resource").path("owner").path("reference").asText()));
 		List<String> knownOwners = owners.stream().filter(owner -> !owner.isEmpty()).distinct().toList();
 		Map<String, Object> byQuery = new LinkedHashMap<>();
-		byQuery.put("active CarePlan with Goals and CareTeam", measure("search care plans", () ->
+		byQuery.put(CAREPLAN_SEARCH, measure("search care plans", () ->
 				fhir.get("CarePlan?subject=Patient/" + pick(clients)
 						+ "&status=active&_include=CarePlan:goal&_include=CarePlan:care-team")));
-		byQuery.put("Task by owner and status", measure("search tasks", () ->
+		byQuery.put(TASK_SEARCH, measure("search tasks", () ->
 				fhir.get("Task?owner=" + encode(pick(knownOwners)) + "&status=requested,accepted,in-progress")));
-		byQuery.put("latest assessments", measure("search assessments", () ->
+		byQuery.put(ASSESSMENT_SEARCH, measure("search assessments", () ->
 				fhir.get("QuestionnaireResponse?subject=Patient/" + pick(clients) + "&_sort=-authored&_count=5")));
 		return byQuery;
 	}

@@ -74,7 +74,7 @@ final class ResultsReport {
 				"create", RequestScenarios.IN_PROGRESS_RESPONSE, "p50_ms");
 		row(md, "3 referral loop", "Task update p50 ms", "referral_loop", "p50_ms");
 		row(md, "3 referral loop", "Task update p95 ms", "referral_loop", "p95_ms");
-		for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+		for (String query : RequestScenarios.SEARCHES) {
 			row(md, "4 search", query + ", p95 ms", "search", query, "p95_ms");
 		}
 		row(md, "5 $everything", "p50 ms", "everything", "latency", "p50_ms");
@@ -117,7 +117,7 @@ final class ResultsReport {
 			for (String type : CREATED_TYPES) {
 				cost(md, "create " + type + ", p50 ms", secured, caseBridge, "create", type, "p50_ms");
 			}
-			for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+			for (String query : RequestScenarios.SEARCHES) {
 				cost(md, "search " + query + ", p95 ms", secured, caseBridge, "search", query, "p95_ms");
 			}
 		}
@@ -132,7 +132,7 @@ final class ResultsReport {
 			for (String type : CREATED_TYPES) {
 				cost(md, "create " + type + ", p50 ms", caseBridge, unaudited, "create", type, "p50_ms");
 			}
-			for (String query : List.of("active CarePlan with Goals and CareTeam", "Task by owner and status", "latest assessments")) {
+			for (String query : RequestScenarios.SEARCHES) {
 				cost(md, "search " + query + ", p50 ms", caseBridge, unaudited, "search", query, "p50_ms");
 				cost(md, "search " + query + ", p95 ms", caseBridge, unaudited, "search", query, "p95_ms");
 			}
