@@ -42,6 +42,8 @@ public class ProfileValidator {
 	private final FhirContext fhirContext;
 	private final Map<String, String> requiredProfileByType;
 	private final ConformanceResources conformanceResources;
+	private final CompiledChecks compiledChecks;
+	private final ExactText exactText;
 
 	ProfileValidator(
 			FhirContext fhirContext,
@@ -53,6 +55,8 @@ public class ProfileValidator {
 		this.validator = fhirContext.newValidator().registerValidatorModule(
 				new ReusedInstanceValidator(conformanceResources.validationSupport(), conformanceResources::version));
 		this.requiredProfileByType = properties.requireProfiles() ? resourceProfiles(conformancePackage) : Map.of();
+		this.compiledChecks = new CompiledChecks(fhirContext, conformanceResources);
+		this.exactText = new ExactText(fhirContext);
 	}
 
 	public ValidationResult validate(IBaseResource resource) {
@@ -72,6 +76,10 @@ public class ProfileValidator {
 	 * the Questionnaire arrives.)
 	 */
 	public List<SingleValidationMessage> errors(IBaseResource resource) {
+		if (compiledChecks.provenValid(resource, requiredProfileByType.get(fhirContext.getResourceType(resource)))
+				&& exactText.holds(resource)) {
+			return List.of();
+		}
 		List<SingleValidationMessage> errors = new ArrayList<>(validate(resource).getMessages().stream()
 				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.filter(message -> !SubscriptionTopicExtensions.isRefusedVersion(message))

@@ -64,13 +64,18 @@ final class PackageExamples {
 	/** A validator over the package, the core R4 definitions and in-memory terminology, as the server has. */
 	static ProfileValidator validator(boolean requireProfiles) {
 		FhirContext fhir = FhirContext.forR4Cached();
+		return new ProfileValidator(fhir, conformanceResources(), PACKAGE, new ConformanceProperties(requireProfiles));
+	}
+
+	/** The package, the core R4 definitions and in-memory terminology, as the server holds them. */
+	static ConformanceResources conformanceResources() {
+		FhirContext fhir = FhirContext.forR4Cached();
 		ValidationSupportChain core = new ValidationSupportChain(
 				new DefaultProfileValidationSupport(fhir),
 				new CommonCodeSystemsTerminologyService(fhir),
 				new InMemoryTerminologyServerValidationSupport(fhir),
 				new SnapshotGeneratingValidationSupport(fhir));
-		return new ProfileValidator(fhir, new ConformanceResources(fhir, core, PACKAGE), PACKAGE,
-				new ConformanceProperties(requireProfiles));
+		return new ConformanceResources(fhir, core, PACKAGE);
 	}
 
 	static IBaseResource parse(FhirContext fhirContext, ObjectNode resource) {

@@ -79,7 +79,14 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 				Arguments.of("cb-service with an unknown capacity status",
 						with(read("HealthcareService-HealthcareServiceOutpatientTherapy.json"),
 								"/extension/0/extension/0/valueCode", "closed"),
-						"The value provided ('closed') was not found in the value set 'CaseBridge Service Capacity Status'"));
+						"The value provided ('closed') was not found in the value set 'CaseBridge Service Capacity Status'"),
+				// What HAPI's parser passes over, the validator reads in the text the client sent.
+				Arguments.of("cb-goal with an element R4 does not define",
+						with(read("Goal-GoalFollowUpCare.json"), "/reason", "a reason"),
+						"Unrecognized property 'reason'"),
+				Arguments.of("cb-client with a string where a boolean belongs",
+						with(read("Patient-PatientRivera.json"), "/active", "true"),
+						"boolean"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -91,7 +91,7 @@ class ValidationCorpusTest {
 	}
 
 	/** Corpus entry name to resource JSON, in a fixed order. */
-	private static Map<String, String> corpus() throws IOException {
+	static Map<String, String> corpus() throws IOException {
 		Map<String, String> corpus = new LinkedHashMap<>();
 		for (Resource file : sorted("classpath:fhir-package/example/*.json")) {
 			if (file.getFilename().startsWith(".")) {

@@ -1,0 +1,566 @@
+package org.casebridge.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.ConceptValidationOptions;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport.CodeValidationResult;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.fhirpath.ExpressionNode;
+import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r5.extensions.ExtensionDefinitions;
+import org.hl7.fhir.r5.model.DateTimeType;
+import org.hl7.fhir.r5.model.DateType;
+import org.hl7.fhir.r5.model.InstantType;
+import org.hl7.fhir.r5.model.TimeType;
+import org.hl7.fhir.utilities.Utilities;
+import org.hl7.fhir.utilities.Utilities.DecimalStatus;
+import org.hl7.fhir.utilities.UnicodeUtilities;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.ElementDefinition.ConstraintSeverity;
+import org.hl7.fhir.r4.model.ElementDefinition.DiscriminatorType;
+import org.hl7.fhir.r4.model.ElementDefinition.ElementDefinitionSlicingDiscriminatorComponent;
+import org.hl7.fhir.r4.model.ElementDefinition.SlicingRules;
+import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition.ExtensionContextType;
+import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionContextComponent;
+import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
+
+/**
+ * The write path's fast proof that a resource has no validation errors (issue 15): the profile a
+ * resource is checked against, read once from its snapshot, and the checks the instance validator
+ * would make of it — cardinalities, types, fixed values and patterns, required and extensible
+ * bindings, codes in the code systems the server holds, reference target types, invariants and
+ * the datatypes' formats — run over HAPI's parsed object, with no JSON round trip and no element
+ * model of the validator's own.
+ *
+ * <p>It only ever answers "no errors". Whatever it cannot decide exactly as the validator would
+ * (a narrative, a contained resource, an extension or code system it does not know, a slicing it
+ * does not model, an invariant that resolves references or value sets, the resource types the core
+ * validator checks with rules of their own) and every violation it finds, it leaves undecided, and
+ * the instance validator decides: the errors a client reads, and their wording, stay the
+ * validator's. {@code ValidationCorpusTest} and {@code CompiledChecksTest} hold it to the
+ * validator's answers.
+ */
+final class CompiledChecks {
+
+	/** The resource types the core validator checks with rules beyond their definitions. */
+	private static final Set<String> VALIDATOR_RULED_TYPES = Set.of("Bundle", "CodeSystem", "ConceptMap",
+			"ImplementationGuide", "Measure", "MeasureReport", "Observation", "OperationDefinition", "Questionnaire",
+			"QuestionnaireResponse", "SearchParameter", "StructureDefinition", "StructureMap", "ValueSet", "Parameters");
+
+	/** Invariants whose answer depends on what the FHIRPath engine here does not provide as the validator does. */
+	private static final Pattern UNDECIDABLE_INVARIANT =
+			Pattern.compile("memberOf\\(|conformsTo\\(|htmlChecks|%(?!resource\\b|rootResource\\b)|subsumes");
+
+	private static final Pattern RELATIVE_REFERENCE =
+			Pattern.compile("([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?");
+	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+	private static final String REGEX_EXTENSION = "http://hl7.org/fhir/StructureDefinition/regex";
+	private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
+	/** The primitive types whose rules {@link Proof#primitive} holds a value to; the rest are left to the validator. */
+	private static final Set<String> CHECKED_PRIMITIVES = Set.of("string", "markdown", "id", "code", "uri", "url", "boolean",
+			"integer", "unsignedInt", "positiveInt", "decimal", "date", "dateTime", "instant", "time");
+	// The validator's own patterns for these types, stricter than their definitions' (InstanceValidator.checkPrimitive).
+	private static final Pattern DATE_TIME = Pattern.compile("([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])"
+			+ "(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
+	private static final Pattern DATE = Pattern.compile("([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?");
+	private static final Pattern INSTANT = Pattern.compile("-?[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])T([01][0-9]|2[0-3]):[0-5][0-9]:"
+			+ "([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))");
+	private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
+	/** No leading, trailing or repeated spaces, and no other whitespace. */
+	private static final Pattern CODE = Pattern.compile("[^\\s]+( [^\\s]+)*");
+	/** Extensions on an element's definition that add rules for its primitive value. */
+	private static final Set<String> PRIMITIVE_RULE_EXTENSIONS = Set.of(ExtensionDefinitions.EXT_REGEX,
+			ExtensionDefinitions.EXT_MIN_LENGTH, ExtensionDefinitions.EXT_MAX_DECIMALS, ExtensionDefinitions.EXT_MAX_SIZE,
+			ExtensionDefinitions.EXT_DATE_FORMAT, ExtensionDefinitions.EXT_DATE_RULES);
+	private static final Pattern IDENTIFIER_SYSTEM = Pattern.compile("http:|https:|urn:|ldap:");
+	private static final String MAX_VALUE_SET = "http://hl7.org/fhir/StructureDefinition/elementdefinition-maxValueSet";
+	private static final int MAX_STRING = 1024 * 1024;
+
+	private final FhirContext fhirContext;
+	private final ConformanceResources conformanceResources;
+	private final IValidationSupport support;
+	private final FHIRPathEngine fhirPath;
+	private final Set<String> resourceTypes;
+	private volatile Compiled compiled;
+
+	CompiledChecks(FhirContext fhirContext, ConformanceResources conformanceResources) {
+		this.fhirContext = fhirContext;
+		this.conformanceResources = conformanceResources;
+		this.support = conformanceResources.validationSupport();
+		this.fhirPath = conformanceResources.fhirPathEngine(new FhirPathHost() {});
+		this.resourceTypes = fhirContext.getResourceTypes();
+		this.compiled = new Compiled(conformanceResources.version());
+	}
+
+	/**
+	 * Whether the resource is proven free of validation errors against base R4, the one profile it
+	 * declares, and the profile the server requires of its type (null: none).
+	 */
+	boolean provenValid(IBaseResource resource, String requiredProfile) {
+		if (!(resource instanceof Resource parsed) || VALIDATOR_RULED_TYPES.contains(parsed.fhirType())) {
+			return false;
+		}
+		try {
+			new Proof(current(), parsed).resource(requiredProfile);
+			return true;
+		} catch (Undecided undecided) {
+			return false;
+		}
+	}
+
+	private Compiled current() {
+		Compiled now = compiled;
+		long version = conformanceResources.version();
+		if (now.version != version) {
+			now = new Compiled(version);
+			compiled = now;
+		}
+		return now;
+	}
+
+	/** Leaves the decision to the instance validator. Thrown without a stack trace: it is not a failure. */
+	private static final class Undecided extends RuntimeException {
+		private static final Undecided INSTANCE = new Undecided();
+
+		private Undecided() {
+			super(null, null, false, false);
+		}
+	}
+
+	private static void decidedOnlyIf(boolean condition) {
+		if (!condition) {
+			throw Undecided.INSTANCE;
+		}
+	}
+
+	/** A StructureDefinition's snapshot, its elements by id and by parent. */
+	private record Definitions(StructureDefinition definition, Map<String, ElementDefinition> byId,
+			Map<String, List<ElementDefinition>> children, Map<String, List<ElementDefinition>> slices) {
+
+		static Definitions of(StructureDefinition definition) {
+			Map<String, ElementDefinition> byId = new HashMap<>();
+			Map<String, List<ElementDefinition>> children = new HashMap<>();
+			Map<String, List<ElementDefinition>> slices = new HashMap<>();
+			for (ElementDefinition element : definition.getSnapshot().getElement()) {
+				String id = element.getId();
+				byId.put(id, element);
+				int dot = id.lastIndexOf('.');
+				int colon = id.lastIndexOf(':');
+				if (colon > dot) {
+					slices.computeIfAbsent(id.substring(0, colon), key -> new ArrayList<>()).add(element);
+				} else if (dot > 0) {
+					children.computeIfAbsent(id.substring(0, dot), key -> new ArrayList<>()).add(element);
+				}
+			}
+			return new Definitions(definition, byId, children, slices);
+		}
+
+		ElementDefinition root() {
+			return byId.get(definition.getType());
+		}
+	}
+
+	/** What was read from the conformance resources of one version: dropped when they change. */
+	private final class Compiled {
+		final long version;
+		final Map<String, Optional<Definitions>> definitions = new ConcurrentHashMap<>();
+		final Map<String, Optional<Pattern>> formats = new ConcurrentHashMap<>();
+		final Map<String, Optional<ExpressionNode>> invariants = new ConcurrentHashMap<>();
+		final Map<String, Boolean> codes = new ConcurrentHashMap<>();
+
+		Compiled(long version) {
+			this.version = version;
+		}
+
+		Definitions definitions(String url) {
+			return definitions.computeIfAbsent(url, key -> {
+				IBaseResource found = support.fetchStructureDefinition(key);
+				return found instanceof StructureDefinition definition && definition.hasSnapshot()
+						? Optional.of(Definitions.of(definition)) : Optional.empty();
+			}).orElseThrow(() -> Undecided.INSTANCE);
+		}
+
+		/** The format a primitive type's value must match, from its definition's regex extension. */
+		Optional<Pattern> format(String type) {
+			return formats.computeIfAbsent(type, key -> {
+				ElementDefinition value = definitions(CORE + key).byId.get(key + ".value");
+				return value == null || !value.hasType() || !value.getTypeFirstRep().hasExtension(REGEX_EXTENSION)
+						? Optional.empty()
+						: Optional.of(Pattern.compile(FHIRPathExpressionFixer.fixRegex(value.getTypeFirstRep().getExtensionString(REGEX_EXTENSION))));
+			});
+		}
+
+		ExpressionNode invariant(String expression) {
+			return invariants.computeIfAbsent(expression, key -> UNDECIDABLE_INVARIANT.matcher(key).find()
+					? Optional.empty() : Optional.of(fhirPath.parse(key))).orElseThrow(() -> Undecided.INSTANCE);
+		}
+
+		/**
+		 * Whether the server's terminology accepts the code (in the value set, when one is named) as
+		 * the validator would, without an error.
+		 */
+		boolean codeValid(String system, String code, String display, String valueSet) {
+			String key = system + "|" + code + "|" + display + "|" + valueSet;
+			return codes.computeIfAbsent(key, unused -> {
+				ValidationSupportContext context = new ValidationSupportContext(support);
+				if (valueSet == null && !support.isCodeSystemSupported(context, system)) {
+					return true; // the validator can only warn that it cannot check a code in a code system the server does not hold
+				}
+				ConceptValidationOptions options = new ConceptValidationOptions().setInferSystem(system == null);
+				CodeValidationResult result = support.validateCode(context, options, system, code, display, valueSet);
+				return result != null && result.isOk() && result.getSeverity() != IValidationSupport.IssueSeverity.ERROR
+						&& result.getSeverity() != IValidationSupport.IssueSeverity.FATAL
+						&& (display == null || display.equals(result.getDisplay()));
+			});
+		}
+	}
+
+	/** One resource's proof; throws {@link Undecided} at the first thing it cannot prove. */
+	private final class Proof {
+		private final Compiled compiled;
+		private final Resource resource;
+
+		Proof(Compiled compiled, Resource resource) {
+			this.compiled = compiled;
+			this.resource = resource;
+		}
+
+		void resource(String requiredProfile) {
+			String type = resource.fhirType();
+			// A profile the server does not hold is only warned of, as the validator's caller does (ReusedInstanceValidator).
+			List<String> declared = resource.getMeta().getProfile().stream().map(PrimitiveType::getValue)
+					.filter(url -> support.fetchStructureDefinition(url) != null).toList();
+			decidedOnlyIf(declared.size() <= 1 && (requiredProfile == null || declared.isEmpty()
+					|| declared.get(0).equals(requiredProfile)));
+			String profile = requiredProfile != null ? requiredProfile : declared.isEmpty() ? CORE + type : declared.get(0);
+			Definitions definitions = compiled.definitions(profile);
+			decidedOnlyIf(definitions.definition.getType().equals(type));
+			decidedOnlyIf(!resource.hasIdElement() || RESOURCE_ID.matcher(resource.getIdElement().getIdPart()).matches());
+			invariants(definitions.root(), resource);
+			children(definitions, type, resource);
+		}
+
+		/** The children of a complex value, against the definitions of the element with this id. */
+		private void children(Definitions definitions, String id, Base value) {
+			Map<String, Integer> counts = new HashMap<>();
+			for (Property property : value.children()) {
+				List<Base> values = nonEmpty(property.getValues());
+				String name = property.getName();
+				if (values.isEmpty() || (name.equals("id") && value == resource)) {
+					continue;
+				}
+				decidedOnlyIf(!name.equals("modifierExtension") && !name.equals("id") && (value != resource
+						|| !name.equals("contained") && !name.equals("text") && !name.equals("implicitRules")));
+				ElementDefinition element = definitions.byId.get(id + "." + name);
+				decidedOnlyIf(element != null && values.size() <= max(element));
+				counts.put(name, values.size());
+				if (name.equals("extension")) {
+					extensions(definitions, id, element, values);
+				} else if (value instanceof Meta && name.equals("profile")) {
+					continue; // the profile the resource is checked against, chosen above
+				} else if (element.hasSlicing()) {
+					sliced(definitions, id + "." + name, element, values);
+				} else {
+					for (Base child : values) {
+						element(definitions, id + "." + name, element, child);
+					}
+				}
+			}
+			for (ElementDefinition child : definitions.children.getOrDefault(id, List.of())) {
+				decidedOnlyIf(counts.getOrDefault(child.getId().substring(id.length() + 1), 0) >= child.getMin());
+			}
+		}
+
+		/** One value of an element: its type, format, fixed value, pattern, binding and invariants, then its children. */
+		private void element(Definitions definitions, String id, ElementDefinition element, Base value) {
+			String type = value.fhirType();
+			if (element.getType().size() > 1 || element.getPath().endsWith("[x]")) {
+				decidedOnlyIf(element.getType().stream().anyMatch(allowed -> allowed.getCode().equals(type)));
+			}
+			decidedOnlyIf(!element.hasFixed() || fixed(element.getFixed(), value));
+			decidedOnlyIf(!element.hasPattern() || matches(element.getPattern(), value));
+			if (element.hasMaxLength() && value.isPrimitive()) {
+				decidedOnlyIf(value.primitiveValue().length() <= element.getMaxLength());
+			}
+			binding(element, value);
+			invariants(element, value);
+			if (value.isPrimitive()) {
+				primitive(type, element, value);
+				return;
+			}
+			decidedOnlyIf(!type.equals("Narrative") && !type.equals("Attachment") && !(value instanceof Resource));
+			if (value instanceof Reference reference) {
+				reference(element, reference);
+			} else if (value instanceof Coding coding) {
+				decidedOnlyIf(!coding.hasVersion() && coding.hasSystem() && coding.hasCode()
+						&& compiled.codeValid(coding.getSystem(), coding.getCode(), coding.getDisplay(), null));
+			} else if (value instanceof org.hl7.fhir.r4.model.Identifier identifier) {
+				// InstanceValidator.checkIdentifier
+				decidedOnlyIf(!identifier.hasSystem() || IDENTIFIER_SYSTEM.matcher(identifier.getSystem()).lookingAt());
+			} else if (value instanceof Quantity quantity) {
+				decidedOnlyIf(!quantity.hasCode() && !quantity.hasSystem() || quantity.hasCode() && quantity.hasSystem()
+						&& compiled.codeValid(quantity.getSystem(), quantity.getCode(), null, null));
+			}
+			boolean backbone = element.getType().stream().anyMatch(allowed -> allowed.getCode().equals("BackboneElement")
+					|| allowed.getCode().equals("Element"));
+			if (definitions.children.containsKey(id)) {
+				if (!backbone) {
+					invariants(datatype(element, type).root(), value);
+				}
+				children(definitions, id, value);
+			} else if (element.hasContentReference()) {
+				children(definitions, element.getContentReference().substring(1), value);
+			} else {
+				decidedOnlyIf(!backbone);
+				Definitions datatype = datatype(element, type);
+				invariants(datatype.root(), value);
+				children(datatype, datatype.definition.getType(), value);
+			}
+		}
+
+		/** The definitions a value of this type is checked against: its type's, or the profile of it the element names. */
+		private Definitions datatype(ElementDefinition element, String type) {
+			List<String> profiles = element.getType().stream().filter(allowed -> allowed.getCode().equals(type))
+					.flatMap(allowed -> allowed.getProfile().stream()).map(PrimitiveType::getValue).toList();
+			decidedOnlyIf(profiles.size() <= 1);
+			return compiled.definitions(profiles.isEmpty() ? CORE + type : profiles.get(0));
+		}
+
+		/** The validator's rules for a primitive's value (InstanceValidator.checkPrimitive), those that can refuse it. */
+		private void primitive(String type, ElementDefinition element, Base value) {
+			PrimitiveType<?> primitive = (PrimitiveType<?>) value;
+			decidedOnlyIf(!primitive.hasExtension() && primitive.getId() == null && primitive.hasValue()
+					&& CHECKED_PRIMITIVES.contains(type) && !element.hasMinValue() && !element.hasMaxValue()
+					&& element.getExtension().stream().noneMatch(extension -> PRIMITIVE_RULE_EXTENSIONS.contains(extension.getUrl())));
+			String text = primitive.getValueAsString();
+			decidedOnlyIf(!text.isBlank() && text.length() <= MAX_STRING && !UnicodeUtilities.hasBiDiChars(text));
+			compiled.format(type).ifPresent(format -> decidedOnlyIf(format.matcher(text).matches()));
+			switch (type) {
+				case "uri", "url" -> decidedOnlyIf(text.chars().noneMatch(Character::isWhitespace)
+						&& !text.startsWith("oid:") && !text.startsWith("uuid:") && !text.startsWith("urn:oid:")
+						&& !text.startsWith("urn:uuid:"));
+				case "dateTime" -> decidedOnlyIf(DATE_TIME.matcher(text).matches() && (!text.contains("T")
+						|| text.endsWith("Z") || text.matches(".*T.*[+-]\\d\\d:\\d\\d")) && parses(() -> new DateTimeType(text)));
+				case "date" -> decidedOnlyIf(DATE.matcher(text).matches() && parses(() -> new DateType(text)));
+				case "instant" -> decidedOnlyIf(INSTANT.matcher(text).matches() && parses(() -> new InstantType(text)));
+				case "time" -> decidedOnlyIf(TIME.matcher(text).matches() && parses(() -> new TimeType(text)));
+				case "integer" -> decidedOnlyIf(Utilities.isInteger(text));
+				case "unsignedInt" -> decidedOnlyIf(Utilities.isInteger(text) && Integer.parseInt(text) >= 0);
+				case "positiveInt" -> decidedOnlyIf(Utilities.isInteger(text) && Integer.parseInt(text) > 0);
+				case "decimal" -> decidedOnlyIf(Utilities.checkDecimal(text, true, false) == DecimalStatus.OK);
+				case "boolean" -> decidedOnlyIf(text.equals("true") || text.equals("false"));
+				case "code" -> decidedOnlyIf(CODE.matcher(text).matches());
+				default -> { } // string, markdown, id: their format and length, above
+			}
+		}
+
+		private boolean parses(Runnable construction) {
+			try {
+				construction.run();
+				return true;
+			} catch (RuntimeException invalid) {
+				return false;
+			}
+		}
+
+		/**
+		 * A required binding holds when a coding (or the code) is in the value set. An extensible one
+		 * without a maximum value set only warns when none is: each coding is still checked in its code
+		 * system where the coding itself is checked.
+		 */
+		private void binding(ElementDefinition element, Base value) {
+			if (!element.hasBinding() || !element.getBinding().hasValueSet()) {
+				return;
+			}
+			BindingStrength strength = element.getBinding().getStrength();
+			if (strength == BindingStrength.EXTENSIBLE && !element.getBinding().hasExtension(MAX_VALUE_SET)
+					&& (value instanceof CodeableConcept || value instanceof Coding)) {
+				return;
+			}
+			if (strength != BindingStrength.REQUIRED && strength != BindingStrength.EXTENSIBLE) {
+				return;
+			}
+			String valueSet = element.getBinding().getValueSet();
+			if (value instanceof CodeableConcept concept) {
+				decidedOnlyIf(concept.getCoding().stream().anyMatch(coding -> coding.hasSystem() && coding.hasCode()
+						&& compiled.codeValid(coding.getSystem(), coding.getCode(), coding.getDisplay(), valueSet)));
+			} else if (value instanceof Coding coding) {
+				decidedOnlyIf(coding.hasSystem() && coding.hasCode()
+						&& compiled.codeValid(coding.getSystem(), coding.getCode(), coding.getDisplay(), valueSet));
+			} else {
+				decidedOnlyIf(value.fhirType().equals("code")
+						&& compiled.codeValid(null, value.primitiveValue(), null, valueSet));
+			}
+		}
+
+		private void invariants(ElementDefinition element, Base value) {
+			for (ElementDefinition.ElementDefinitionConstraintComponent invariant : element.getConstraint()) {
+				// ele-1 holds of every value HAPI encodes; the dom- invariants are about contained resources, never proven here.
+				if (invariant.getSeverity() == ConstraintSeverity.ERROR && !invariant.getKey().equals("ele-1")
+						&& !invariant.getExpression().startsWith("contained.")) {
+					decidedOnlyIf(invariant.hasExpression());
+					ExpressionNode expression = compiled.invariant(
+							FHIRPathExpressionFixer.fixExpr(invariant.getExpression(), invariant.getKey(), "4.0.1"));
+					try {
+						decidedOnlyIf(fhirPath.evaluateToBoolean(null, resource, resource, value, expression));
+					} catch (Undecided undecided) {
+						throw undecided;
+					} catch (RuntimeException unevaluable) {
+						throw Undecided.INSTANCE;
+					}
+				}
+			}
+		}
+
+		/** A literal reference's type must be one its element allows; the validator does not resolve it. */
+		private void reference(ElementDefinition element, Reference reference) {
+			decidedOnlyIf(!reference.hasType());
+			if (!reference.hasReference()) {
+				return;
+			}
+			Matcher relative = RELATIVE_REFERENCE.matcher(reference.getReference());
+			decidedOnlyIf(relative.matches() && resourceTypes.contains(relative.group(1)));
+			List<String> targets = element.getType().stream().filter(type -> type.getCode().equals("Reference"))
+					.flatMap(type -> type.getTargetProfile().stream()).map(PrimitiveType::getValue).toList();
+			decidedOnlyIf(targets.isEmpty() || targets.stream().anyMatch(target -> target.equals(CORE + "Resource")
+					|| compiled.definitions(target).definition.getType().equals(relative.group(1))));
+		}
+
+		/**
+		 * Extensions the server holds the definitions of, used where they may be, and the slices of
+		 * them: a profile's (by the extension's URL) or a complex extension's (by its parts' names).
+		 */
+		private void extensions(Definitions definitions, String id, ElementDefinition element, List<Base> values) {
+			List<ElementDefinition> slices = definitions.slices.getOrDefault(id + ".extension", List.of());
+			Map<ElementDefinition, Integer> counts = new HashMap<>();
+			for (Base value : values) {
+				Extension extension = (Extension) value;
+				decidedOnlyIf(extension.hasUrl());
+				String url = extension.getUrl();
+				ElementDefinition slice = slices.stream().filter(candidate -> url.equals(candidate.getSliceName())
+						|| candidate.getTypeFirstRep().getProfile().stream().anyMatch(profile -> profile.getValue().equals(url)))
+						.findFirst().orElse(null);
+				if (slice != null) {
+					counts.merge(slice, 1, Integer::sum);
+				}
+				if (slice != null && url.equals(slice.getSliceName())) {
+					element(definitions, slice.getId(), slice, extension);
+				} else {
+					decidedOnlyIf(url.contains(":") && (slice == null || !definitions.children.containsKey(slice.getId())));
+					Definitions extensionDefinitions = compiled.definitions(url);
+					decidedOnlyIf(usedInContext(extensionDefinitions.definition, element.getPath()));
+					element(extensionDefinitions, "Extension", extensionDefinitions.root(), extension);
+				}
+			}
+			for (ElementDefinition slice : slices) {
+				int count = counts.getOrDefault(slice, 0);
+				decidedOnlyIf(count >= slice.getMin() && count <= max(slice));
+			}
+		}
+
+		/** An extension used on an element its definition names as a context (the element, its type, or any). */
+		private boolean usedInContext(StructureDefinition extension, String extensionPath) {
+			String parentPath = extensionPath.substring(0, extensionPath.lastIndexOf('.'));
+			for (StructureDefinitionContextComponent context : extension.getContext()) {
+				if (context.getType() == ExtensionContextType.ELEMENT && (context.getExpression().equals(parentPath)
+						|| context.getExpression().equals("Element") || !parentPath.contains(".")
+						&& context.getExpression().equals(resource.fhirType()))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Slices told apart by type (of a choice) or by a pattern or fixed value of the whole element. */
+		private void sliced(Definitions definitions, String id, ElementDefinition element, List<Base> values) {
+			decidedOnlyIf(element.getSlicing().getDiscriminator().size() == 1);
+			ElementDefinitionSlicingDiscriminatorComponent discriminator = element.getSlicing().getDiscriminatorFirstRep();
+			decidedOnlyIf(discriminator.getPath().equals("$this"));
+			List<ElementDefinition> slices = definitions.slices.getOrDefault(id, List.of());
+			Map<ElementDefinition, Integer> counts = new HashMap<>();
+			for (Base value : values) {
+				List<ElementDefinition> matching = slices.stream().filter(slice -> inSlice(discriminator.getType(), slice, value)).toList();
+				decidedOnlyIf(matching.size() <= 1 && (!matching.isEmpty() || element.getSlicing().getRules() != SlicingRules.CLOSED));
+				if (matching.isEmpty()) {
+					element(definitions, id, element, value);
+				} else {
+					counts.merge(matching.get(0), 1, Integer::sum);
+					element(definitions, id, element, value);
+					element(definitions, matching.get(0).getId(), matching.get(0), value);
+				}
+			}
+			for (ElementDefinition slice : slices) {
+				int count = counts.getOrDefault(slice, 0);
+				decidedOnlyIf(count >= slice.getMin() && count <= max(slice));
+			}
+		}
+
+		private boolean inSlice(DiscriminatorType discriminator, ElementDefinition slice, Base value) {
+			return switch (discriminator) {
+				case TYPE -> slice.getType().size() == 1 && slice.getTypeFirstRep().getCode().equals(value.fhirType());
+				case PATTERN, VALUE -> {
+					decidedOnlyIf(slice.hasPattern() || slice.hasFixed());
+					yield slice.hasPattern() ? matches(slice.getPattern(), value) : fixed(slice.getFixed(), value);
+				}
+				default -> throw Undecided.INSTANCE;
+			};
+		}
+	}
+
+	private static boolean fixed(Base fixed, Base value) {
+		return fixed.isPrimitive() ? value.isPrimitive() && fixed.primitiveValue().equals(value.primitiveValue())
+				: fixed.equalsDeep(value);
+	}
+
+	/** A pattern matches a value holding at least what it holds: each of its values matched by one of the value's. */
+	private static boolean matches(Base pattern, Base value) {
+		if (pattern.isPrimitive()) {
+			return value.isPrimitive() && pattern.primitiveValue().equals(value.primitiveValue());
+		}
+		for (Property property : pattern.children()) {
+			for (Base wanted : nonEmpty(property.getValues())) {
+				Property held = value.getNamedProperty(property.getName());
+				if (held == null || held.getValues().stream().noneMatch(candidate -> matches(wanted, candidate))) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static List<Base> nonEmpty(List<Base> values) {
+		List<Base> kept = new ArrayList<>(values.size());
+		for (Base value : values) {
+			if (value != null && !value.isEmpty()) {
+				kept.add(value);
+			}
+		}
+		return kept;
+	}
+
+	private static int max(ElementDefinition element) {
+		return element.getMax().equals("*") ? Integer.MAX_VALUE : Integer.parseInt(element.getMax());
+	}
+}

@@ -1,0 +1,124 @@
+package org.casebridge.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The compiled checks against their oracle, the instance validator: whatever they prove free of
+ * errors, the validator accepts. Over the validation corpus and, for each package example, every
+ * mutation that replaces one string in it (a code, a system, a reference, a text) with another, or
+ * points one reference at a resource of another type, or removes one item of a list.
+ */
+class CompiledChecksTest {
+
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ConformanceResources RESOURCES = PackageExamples.conformanceResources();
+	private static final ProfileValidator VALIDATOR =
+			new ProfileValidator(FHIR, RESOURCES, PackageExamples.PACKAGE, new ConformanceProperties(false));
+
+	@Test
+	void whatTheChecksProveValidTheValidatorAcceptsOverTheCorpus() throws IOException {
+		Map<String, String> proven = proven(ValidationCorpusTest.corpus());
+		assertThat(proven).as("proven valid, yet refused by the instance validator").allSatisfy((name, refusal) ->
+				assertThat(refusal).as(name).isEmpty());
+		// Every package example of a type the checks cover is proven: they are the write path's common case.
+		assertThat(proven.keySet()).filteredOn(name -> name.startsWith("example ") && !name.contains(" without "))
+				.hasSize(examples().size() - 2); // the Observation and the QuestionnaireResponse: the validator's own rules
+	}
+
+	@Test
+	void whatTheChecksProveValidTheValidatorAcceptsOverMutationsOfTheExamples() throws IOException {
+		Map<String, String> mutations = new LinkedHashMap<>();
+		for (Map.Entry<String, ObjectNode> example : examples().entrySet()) {
+			mutate(example.getKey(), example.getValue(), example.getValue(), "", mutations);
+		}
+		Map<String, String> proven = proven(mutations);
+		assertThat(proven).as("proven valid, yet refused by the instance validator").allSatisfy((name, refusal) ->
+				assertThat(refusal).as(name).isEmpty());
+		assertThat(mutations.size()).as("mutations").isGreaterThan(500);
+		assertThat(proven.size()).as("mutations proven valid").isGreaterThan(50);
+	}
+
+	/** Name to the validator's errors (empty: accepted), for each resource the compiled checks prove valid. */
+	private static Map<String, String> proven(Map<String, String> resources) {
+		CompiledChecks checks = new CompiledChecks(FHIR, RESOURCES);
+		Map<String, String> proven = new LinkedHashMap<>();
+		resources.forEach((name, json) -> {
+			IBaseResource resource;
+			try {
+				resource = FHIR.newJsonParser().parseResource(json);
+			} catch (DataFormatException unreadable) {
+				return;
+			}
+			if (checks.provenValid(resource, null)) {
+				proven.put(name, String.join(" | ", VALIDATOR.validate(resource).getMessages().stream()
+						.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+						.map(message -> message.getLocationString() + ": " + message.getMessage()).toList()));
+			}
+		});
+		return proven;
+	}
+
+	private static void mutate(String name, ObjectNode example, JsonNode node, String pointer, Map<String, String> mutations) {
+		if (node instanceof ObjectNode object) {
+			object.fieldNames().forEachRemaining(field -> {
+				if (!pointer.isEmpty() || !List.of("resourceType", "id", "meta").contains(field)) {
+					mutate(name, example, object.get(field), pointer + "/" + field, mutations);
+				}
+			});
+		} else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				mutations.put(name + " without " + pointer + "/" + i, PackageExamples.without(example.deepCopy(), pointer + "/" + i).toString());
+				mutate(name, example, array.get(i), pointer + "/" + i, mutations);
+			}
+		} else if (node instanceof TextNode text) {
+			mutations.put(name + " " + pointer + " = zz", replaced(example, pointer, "zz"));
+			mutations.put(name + " " + pointer + " + space", replaced(example, pointer, text.asText() + " "));
+			if (pointer.endsWith("/reference")) {
+				mutations.put(name + " " + pointer + " = Group/1", replaced(example, pointer, "Group/1"));
+			}
+		}
+	}
+
+	private static String replaced(ObjectNode example, String pointer, String value) {
+		ObjectNode copy = example.deepCopy();
+		String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+		JsonNode parent = copy.at(pointer.substring(0, pointer.lastIndexOf('/')));
+		if (parent instanceof ArrayNode array) {
+			array.set(Integer.parseInt(last), value);
+		} else {
+			((ObjectNode) parent).put(last, value);
+		}
+		return copy.toString();
+	}
+
+	private static Map<String, ObjectNode> examples() throws IOException {
+		Map<String, ObjectNode> examples = new LinkedHashMap<>();
+		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:fhir-package/example/*.json")) {
+			if (!file.getFilename().startsWith(".")) { // the package's index
+				try (InputStream in = file.getInputStream()) {
+					examples.put("example " + file.getFilename(), (ObjectNode) JSON.readTree(in));
+				}
+			}
+		}
+		return examples;
+	}
+}
