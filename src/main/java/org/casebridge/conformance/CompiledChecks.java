@@ -76,7 +76,6 @@ final class CompiledChecks {
 	private static final Pattern RELATIVE_REFERENCE =
 			Pattern.compile("([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?");
 	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-	private static final String REGEX_EXTENSION = "http://hl7.org/fhir/StructureDefinition/regex";
 	private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
 	/** The primitive types whose rules {@link Proof#primitive} holds a value to; the rest are left to the validator. */
 	private static final Set<String> CHECKED_PRIMITIVES = Set.of("string", "markdown", "id", "code", "uri", "url", "boolean",
@@ -94,11 +93,11 @@ final class CompiledChecks {
 	private static final Set<String> PRIMITIVE_RULE_EXTENSIONS = Set.of(ExtensionDefinitions.EXT_REGEX,
 			ExtensionDefinitions.EXT_MIN_LENGTH, ExtensionDefinitions.EXT_MAX_DECIMALS, ExtensionDefinitions.EXT_MAX_SIZE,
 			ExtensionDefinitions.EXT_DATE_FORMAT, ExtensionDefinitions.EXT_DATE_RULES);
+	private static final Pattern ABSOLUTE_URL = Pattern.compile("(https?|urn):\\S+");
 	private static final Pattern IDENTIFIER_SYSTEM = Pattern.compile("http:|https:|urn:|ldap:");
 	private static final String MAX_VALUE_SET = "http://hl7.org/fhir/StructureDefinition/elementdefinition-maxValueSet";
 	private static final int MAX_STRING = 1024 * 1024;
 
-	private final FhirContext fhirContext;
 	private final ConformanceResources conformanceResources;
 	private final IValidationSupport support;
 	private final FHIRPathEngine fhirPath;
@@ -106,10 +105,14 @@ final class CompiledChecks {
 	private volatile Compiled compiled;
 
 	CompiledChecks(FhirContext fhirContext, ConformanceResources conformanceResources) {
-		this.fhirContext = fhirContext;
 		this.conformanceResources = conformanceResources;
 		this.support = conformanceResources.validationSupport();
-		this.fhirPath = conformanceResources.fhirPathEngine(new FhirPathHost() {});
+		this.fhirPath = conformanceResources.fhirPathEngine(new FhirPathHost() {
+			@Override
+			public boolean log(String argument, List<Base> focus) {
+				return true; // trace() in core invariants (ref-1): dropped, not appended to the engine's one shared log
+			}
+		});
 		this.resourceTypes = fhirContext.getResourceTypes();
 		this.compiled = new Compiled(conformanceResources.version());
 	}
@@ -125,7 +128,7 @@ final class CompiledChecks {
 		try {
 			new Proof(current(), parsed).resource(requiredProfile);
 			return true;
-		} catch (Undecided undecided) {
+		} catch (RuntimeException undecided) { // an Undecided, or data the proof did not expect: the validator's to judge
 			return false;
 		}
 	}
@@ -185,55 +188,61 @@ final class CompiledChecks {
 	/** What was read from the conformance resources of one version: dropped when they change. */
 	private final class Compiled {
 		final long version;
-		final Map<String, Optional<Definitions>> definitions = new ConcurrentHashMap<>();
+		final Map<String, Definitions> definitions = new ConcurrentHashMap<>();
 		final Map<String, Optional<Pattern>> formats = new ConcurrentHashMap<>();
 		final Map<String, Optional<ExpressionNode>> invariants = new ConcurrentHashMap<>();
-		final Map<String, Boolean> codes = new ConcurrentHashMap<>();
 
 		Compiled(long version) {
 			this.version = version;
 		}
 
+		/** The snapshot of a StructureDefinition the server holds; only those are remembered, not a client's unknown URLs. */
 		Definitions definitions(String url) {
-			return definitions.computeIfAbsent(url, key -> {
-				IBaseResource found = support.fetchStructureDefinition(key);
-				return found instanceof StructureDefinition definition && definition.hasSnapshot()
-						? Optional.of(Definitions.of(definition)) : Optional.empty();
-			}).orElseThrow(() -> Undecided.INSTANCE);
+			Definitions known = definitions.get(url);
+			if (known == null) {
+				IBaseResource found = support.fetchStructureDefinition(url);
+				decidedOnlyIf(found instanceof StructureDefinition definition && definition.hasSnapshot());
+				known = Definitions.of((StructureDefinition) found);
+				definitions.put(url, known);
+			}
+			return known;
 		}
 
 		/** The format a primitive type's value must match, from its definition's regex extension. */
 		Optional<Pattern> format(String type) {
 			return formats.computeIfAbsent(type, key -> {
 				ElementDefinition value = definitions(CORE + key).byId.get(key + ".value");
-				return value == null || !value.hasType() || !value.getTypeFirstRep().hasExtension(REGEX_EXTENSION)
+				return value == null || !value.hasType() || !value.getTypeFirstRep().hasExtension(ExtensionDefinitions.EXT_REGEX)
 						? Optional.empty()
-						: Optional.of(Pattern.compile(FHIRPathExpressionFixer.fixRegex(value.getTypeFirstRep().getExtensionString(REGEX_EXTENSION))));
+						: Optional.of(Pattern.compile(FHIRPathExpressionFixer.fixRegex(value.getTypeFirstRep().getExtensionString(ExtensionDefinitions.EXT_REGEX))));
 			});
 		}
 
 		ExpressionNode invariant(String expression) {
-			return invariants.computeIfAbsent(expression, key -> UNDECIDABLE_INVARIANT.matcher(key).find()
-					? Optional.empty() : Optional.of(fhirPath.parse(key))).orElseThrow(() -> Undecided.INSTANCE);
+			return invariants.computeIfAbsent(expression, key -> {
+				try {
+					return UNDECIDABLE_INVARIANT.matcher(key).find() ? Optional.empty() : Optional.of(fhirPath.parse(key));
+				} catch (RuntimeException unparseable) {
+					return Optional.empty();
+				}
+			}).orElseThrow(() -> Undecided.INSTANCE);
 		}
 
 		/**
 		 * Whether the server's terminology accepts the code (in the value set, when one is named) as
-		 * the validator would, without an error.
+		 * the validator would, without an error. Not remembered here: the chain caches its answers,
+		 * within bounds, and a client's codes are unbounded.
 		 */
 		boolean codeValid(String system, String code, String display, String valueSet) {
-			String key = system + "|" + code + "|" + display + "|" + valueSet;
-			return codes.computeIfAbsent(key, unused -> {
-				ValidationSupportContext context = new ValidationSupportContext(support);
-				if (valueSet == null && !support.isCodeSystemSupported(context, system)) {
-					return true; // the validator can only warn that it cannot check a code in a code system the server does not hold
-				}
-				ConceptValidationOptions options = new ConceptValidationOptions().setInferSystem(system == null);
-				CodeValidationResult result = support.validateCode(context, options, system, code, display, valueSet);
-				return result != null && result.isOk() && result.getSeverity() != IValidationSupport.IssueSeverity.ERROR
-						&& result.getSeverity() != IValidationSupport.IssueSeverity.FATAL
-						&& (display == null || display.equals(result.getDisplay()));
-			});
+			ValidationSupportContext context = new ValidationSupportContext(support);
+			if (valueSet == null && !support.isCodeSystemSupported(context, system)) {
+				return true; // the validator can only warn that it cannot check a code in a code system the server does not hold
+			}
+			ConceptValidationOptions options = new ConceptValidationOptions().setInferSystem(system == null);
+			CodeValidationResult result = support.validateCode(context, options, system, code, display, valueSet);
+			return result != null && result.isOk() && result.getSeverity() != IValidationSupport.IssueSeverity.ERROR
+					&& result.getSeverity() != IValidationSupport.IssueSeverity.FATAL
+					&& (display == null || display.equals(result.getDisplay()));
 		}
 	}
 
@@ -249,9 +258,11 @@ final class CompiledChecks {
 
 		void resource(String requiredProfile) {
 			String type = resource.fhirType();
-			// A profile the server does not hold is only warned of, as the validator's caller does (ReusedInstanceValidator).
-			List<String> declared = resource.getMeta().getProfile().stream().map(PrimitiveType::getValue)
-					.filter(url -> support.fetchStructureDefinition(url) != null).toList();
+			// A profile the server does not hold is only warned of, as the validator's caller does (ReusedInstanceValidator);
+			// a canonical must still be an absolute URL.
+			List<String> declared = resource.getMeta().getProfile().stream().map(PrimitiveType::getValue).toList();
+			decidedOnlyIf(declared.stream().allMatch(url -> url != null && ABSOLUTE_URL.matcher(url).matches()));
+			declared = declared.stream().filter(url -> support.fetchStructureDefinition(url) != null).toList();
 			decidedOnlyIf(declared.size() <= 1 && (requiredProfile == null || declared.isEmpty()
 					|| declared.get(0).equals(requiredProfile)));
 			String profile = requiredProfile != null ? requiredProfile : declared.isEmpty() ? CORE + type : declared.get(0);
@@ -419,17 +430,11 @@ final class CompiledChecks {
 			for (ElementDefinition.ElementDefinitionConstraintComponent invariant : element.getConstraint()) {
 				// ele-1 holds of every value HAPI encodes; the dom- invariants are about contained resources, never proven here.
 				if (invariant.getSeverity() == ConstraintSeverity.ERROR && !invariant.getKey().equals("ele-1")
-						&& !invariant.getExpression().startsWith("contained.")) {
+						&& !(invariant.hasExpression() && invariant.getExpression().startsWith("contained."))) {
 					decidedOnlyIf(invariant.hasExpression());
 					ExpressionNode expression = compiled.invariant(
 							FHIRPathExpressionFixer.fixExpr(invariant.getExpression(), invariant.getKey(), "4.0.1"));
-					try {
-						decidedOnlyIf(fhirPath.evaluateToBoolean(null, resource, resource, value, expression));
-					} catch (Undecided undecided) {
-						throw undecided;
-					} catch (RuntimeException unevaluable) {
-						throw Undecided.INSTANCE;
-					}
+					decidedOnlyIf(fhirPath.evaluateToBoolean(null, resource, resource, value, expression));
 				}
 			}
 		}
