@@ -35,6 +35,7 @@ import org.hl7.fhir.r4.model.ElementDefinition.ElementDefinitionSlicingDiscrimin
 import org.hl7.fhir.r4.model.ElementDefinition.SlicingRules;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Property;
@@ -327,7 +328,7 @@ final class CompiledChecks {
 			} else if (value instanceof Coding coding) {
 				decidedOnlyIf(!coding.hasVersion() && coding.hasSystem() && coding.hasCode()
 						&& compiled.codeValid(coding.getSystem(), coding.getCode(), coding.getDisplay(), null));
-			} else if (value instanceof org.hl7.fhir.r4.model.Identifier identifier) {
+			} else if (value instanceof Identifier identifier) {
 				// InstanceValidator.checkIdentifier
 				decidedOnlyIf(!identifier.hasSystem() || IDENTIFIER_SYSTEM.matcher(identifier.getSystem()).lookingAt());
 			} else if (value instanceof Quantity quantity) {
@@ -475,7 +476,8 @@ final class CompiledChecks {
 				} else {
 					decidedOnlyIf(url.contains(":") && (slice == null || !definitions.children.containsKey(slice.getId())));
 					Definitions extensionDefinitions = compiled.definitions(url);
-					decidedOnlyIf(usedInContext(extensionDefinitions.definition, element.getPath()));
+					decidedOnlyIf(usedInContext(extensionDefinitions.definition, element.getPath())
+							&& !extensionDefinitions.definition.hasContextInvariant() && !extensionDefinitions.root().getIsModifier());
 					element(extensionDefinitions, "Extension", extensionDefinitions.root(), extension);
 				}
 			}
