@@ -56,9 +56,10 @@ import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
  * model of the validator's own.
  *
  * <p>It only ever answers "no errors". Whatever it cannot decide exactly as the validator would
- * (a narrative, a contained resource, an extension or code system it does not know, a slicing it
- * does not model, an invariant that resolves references or value sets, the resource types the core
- * validator checks with rules of their own) and every violation it finds, it leaves undecided, and
+ * (a narrative, a contained resource, an extension or profile the server does not hold, a slicing
+ * it does not model, an invariant that needs {@code memberOf()} or {@code conformsTo()}, the
+ * resource types the core validator checks with rules of their own) and every violation it finds,
+ * it leaves undecided, and
  * the instance validator decides: the errors a client reads, and their wording, stay the
  * validator's. {@code ValidationCorpusTest} and {@code CompiledChecksTest} hold it to the
  * validator's answers.
@@ -70,7 +71,11 @@ final class CompiledChecks {
 			"ImplementationGuide", "Measure", "MeasureReport", "Observation", "OperationDefinition", "Questionnaire",
 			"QuestionnaireResponse", "SearchParameter", "StructureDefinition", "StructureMap", "ValueSet", "Parameters");
 
-	/** Invariants whose answer depends on what the FHIRPath engine here does not provide as the validator does. */
+	/**
+	 * Invariants whose answer depends on what the FHIRPath engine here does not provide as the
+	 * validator does. {@code resolve()} is not among them: without a resource fetcher, the validator
+	 * resolves only contained and bundled resources, which the proof never has, so both find none.
+	 */
 	private static final Pattern UNDECIDABLE_INVARIANT =
 			Pattern.compile("memberOf\\(|conformsTo\\(|htmlChecks|%(?!resource\\b|rootResource\\b)|subsumes");
 
