@@ -81,7 +81,10 @@ final class CompiledChecks {
 
 	private static final Pattern RELATIVE_REFERENCE =
 			Pattern.compile("([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?");
-	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+	/** A resource's id, and a version's (R4 datatypes §2.24.0.1 "id"). */
+	static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+	/** A time zone ending a dateTime that has a time. */
+	private static final Pattern TIME_ZONE_OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d$");
 	private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
 	/** The primitive types whose rules {@link Proof#primitive} holds a value to; the rest are left to the validator. */
 	private static final Set<String> CHECKED_PRIMITIVES = Set.of("string", "markdown", "id", "code", "uri", "url", "boolean",
@@ -379,7 +382,7 @@ final class CompiledChecks {
 						&& !text.startsWith("oid:") && !text.startsWith("uuid:") && !text.startsWith("urn:oid:")
 						&& !text.startsWith("urn:uuid:"));
 				case "dateTime" -> decidedOnlyIf(DATE_TIME.matcher(text).matches() && (!text.contains("T")
-						|| text.endsWith("Z") || text.matches(".*T.*[+-]\\d\\d:\\d\\d")) && parses(() -> new DateTimeType(text)));
+						|| text.endsWith("Z") || TIME_ZONE_OFFSET.matcher(text).find()) && parses(() -> new DateTimeType(text)));
 				case "date" -> decidedOnlyIf(DATE.matcher(text).matches() && parses(() -> new DateType(text)));
 				case "instant" -> decidedOnlyIf(INSTANT.matcher(text).matches() && parses(() -> new InstantType(text)));
 				case "time" -> decidedOnlyIf(TIME.matcher(text).matches() && parses(() -> new TimeType(text)));

@@ -56,8 +56,8 @@ final class ExactText {
 		JsonNode id = resource.get("id");
 		JsonNode versionId = resource.path("meta").get("versionId");
 		JsonNode lastUpdated = resource.path("meta").get("lastUpdated");
-		return (id == null || id.isTextual() && id.asText().matches("[A-Za-z0-9\\-.]{1,64}"))
-				&& (versionId == null || versionId.isTextual() && versionId.asText().matches("[A-Za-z0-9\\-.]{1,64}"))
+		return (id == null || id.isTextual() && CompiledChecks.RESOURCE_ID.matcher(id.asText()).matches())
+				&& (versionId == null || versionId.isTextual() && CompiledChecks.RESOURCE_ID.matcher(versionId.asText()).matches())
 				&& lastUpdated == null;
 	}
 
