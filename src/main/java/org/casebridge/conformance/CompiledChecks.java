@@ -29,6 +29,7 @@ import org.hl7.fhir.utilities.Utilities;
 import org.hl7.fhir.utilities.Utilities.DecimalStatus;
 import org.hl7.fhir.utilities.UnicodeUtilities;
 import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.ElementDefinition.AggregationMode;
 import org.hl7.fhir.r4.model.ElementDefinition.ConstraintSeverity;
 import org.hl7.fhir.r4.model.ElementDefinition.DiscriminatorType;
 import org.hl7.fhir.r4.model.ElementDefinition.ElementDefinitionSlicingDiscriminatorComponent;
@@ -66,9 +67,14 @@ import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
  */
 final class CompiledChecks {
 
-	/** The resource types the core validator checks with rules beyond their definitions. */
+	/**
+	 * The resource types the core validator checks with rules beyond their definitions. Not
+	 * Observation: its own rules (ObservationValidator) are best-practice checks, warnings at the
+	 * validator's default level, and the vital-signs profiles the core validator can imply for one
+	 * come from a policy advisor, and HAPI's implies none.
+	 */
 	private static final Set<String> VALIDATOR_RULED_TYPES = Set.of("Bundle", "CodeSystem", "ConceptMap",
-			"ImplementationGuide", "Measure", "MeasureReport", "Observation", "OperationDefinition", "Questionnaire",
+			"ImplementationGuide", "Measure", "MeasureReport", "OperationDefinition", "Questionnaire",
 			"QuestionnaireResponse", "SearchParameter", "StructureDefinition", "StructureMap", "ValueSet", "Parameters");
 
 	/**
@@ -81,6 +87,11 @@ final class CompiledChecks {
 
 	private static final Pattern RELATIVE_REFERENCE =
 			Pattern.compile("([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?");
+	/** A reference to another entry of the same transaction, before HAPI replaces it with the entry's id. */
+	private static final Pattern TRANSACTION_ENTRY_REFERENCE = Pattern.compile("urn:uuid:[0-9a-fA-F\\-]{1,64}");
+	/** A conditional reference: a search HAPI resolves as it stores the resource (BaseValidator.isSearchUrl, no whitespace). */
+	private static final Pattern CONDITIONAL_REFERENCE =
+			Pattern.compile("([A-Z][A-Za-z]+)\\?[_a-zA-Z][_a-zA-Z0-9.:-]*=[^=&\\s]*(&[_a-zA-Z][_a-zA-Z0-9.:]*=[^=&\\s]*)*");
 	/** A resource's id, and a version's (R4 datatypes §2.24.0.1 "id"). */
 	static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 	/** A time zone ending a dateTime that has a time. */
@@ -104,6 +115,9 @@ final class CompiledChecks {
 			ExtensionDefinitions.EXT_DATE_FORMAT, ExtensionDefinitions.EXT_DATE_RULES);
 	private static final Pattern ABSOLUTE_URL = Pattern.compile("(https?|urn):\\S+");
 	private static final Pattern IDENTIFIER_SYSTEM = Pattern.compile("http:|https:|urn:|ldap:");
+	/** Identifier systems whose values the validator holds to rules of their own. */
+	private static final String URI_IDENTIFIER = "urn:ietf:rfc:3986";
+	private static final String UUID_IDENTIFIER = "https://tools.ietf.org/html/rfc4122";
 	private static final String MAX_VALUE_SET = "http://hl7.org/fhir/StructureDefinition/elementdefinition-maxValueSet";
 	private static final int MAX_STRING = 1024 * 1024;
 
@@ -239,8 +253,10 @@ final class CompiledChecks {
 
 		/**
 		 * Whether the server's terminology accepts the code (in the value set, when one is named) as
-		 * the validator would, without an error. Not remembered here: the chain caches its answers,
-		 * within bounds, and a client's codes are unbounded.
+		 * the validator would, without an error. A display other than the code system's is the
+		 * chain's to rate (a warning, as HAPI configures it); the validator never raises that rating.
+		 * Not remembered here: the chain caches its answers, within bounds, and a client's codes are
+		 * unbounded.
 		 */
 		boolean codeValid(String system, String code, String display, String valueSet) {
 			ValidationSupportContext context = new ValidationSupportContext(support);
@@ -250,8 +266,7 @@ final class CompiledChecks {
 			ConceptValidationOptions options = new ConceptValidationOptions().setInferSystem(system == null);
 			CodeValidationResult result = support.validateCode(context, options, system, code, display, valueSet);
 			return result != null && result.isOk() && result.getSeverity() != IValidationSupport.IssueSeverity.ERROR
-					&& result.getSeverity() != IValidationSupport.IssueSeverity.FATAL
-					&& (display == null || display.equals(result.getDisplay()));
+					&& result.getSeverity() != IValidationSupport.IssueSeverity.FATAL;
 		}
 	}
 
@@ -338,7 +353,9 @@ final class CompiledChecks {
 						&& compiled.codeValid(coding.getSystem(), coding.getCode(), coding.getDisplay(), null));
 			} else if (value instanceof Identifier identifier) {
 				// InstanceValidator.checkIdentifier
-				decidedOnlyIf(!identifier.hasSystem() || IDENTIFIER_SYSTEM.matcher(identifier.getSystem()).lookingAt());
+				decidedOnlyIf(!identifier.hasSystem() || IDENTIFIER_SYSTEM.matcher(identifier.getSystem()).lookingAt()
+						&& !identifier.getSystem().equals(UUID_IDENTIFIER) && (!identifier.getSystem().equals(URI_IDENTIFIER)
+								|| !identifier.hasValue() || ABSOLUTE_URL.matcher(identifier.getValue()).matches()));
 			} else if (value instanceof Quantity quantity) {
 				decidedOnlyIf(!quantity.hasCode() && !quantity.hasSystem() || quantity.hasCode() && quantity.hasSystem()
 						&& compiled.codeValid(quantity.getSystem(), quantity.getCode(), null, null));
@@ -448,10 +465,26 @@ final class CompiledChecks {
 			}
 		}
 
-		/** A literal reference's type must be one its element allows; the validator does not resolve it. */
+		/**
+		 * A literal reference: relative, to a type its element allows; to another entry of the
+		 * transaction being written; or conditional, a search for its target. The validator resolves
+		 * none of them (HAPI's policy advisor ignores references) and checks a conditional one's
+		 * search only for its form, so one that must be contained or bundled (an aggregation rule) is
+		 * left to it.
+		 */
 		private void reference(ElementDefinition element, Reference reference) {
 			decidedOnlyIf(!reference.hasType());
 			if (!reference.hasReference()) {
+				return;
+			}
+			decidedOnlyIf(element.getType().stream().allMatch(type -> !type.hasAggregation()
+					|| type.hasAggregation(AggregationMode.REFERENCED)));
+			if (TRANSACTION_ENTRY_REFERENCE.matcher(reference.getReference()).matches()) {
+				return;
+			}
+			Matcher conditional = CONDITIONAL_REFERENCE.matcher(reference.getReference());
+			if (conditional.matches()) {
+				decidedOnlyIf(resourceTypes.contains(conditional.group(1)));
 				return;
 			}
 			Matcher relative = RELATIVE_REFERENCE.matcher(reference.getReference());

@@ -24,12 +24,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The compiled checks against their oracle, the instance validator: whatever they prove free of
  * errors, the validator accepts. Over the validation corpus and, for each package example, every
  * mutation that replaces one string in it (a code, a system, a reference, a text) with another, or
- * points one reference at a resource of another type, or removes one item of a list.
+ * points one reference at a resource of another type, at another entry of a transaction or at a
+ * search (a conditional reference), or
+ * makes one system the one for URIs, or removes one item of a list.
  */
 class CompiledChecksTest {
 
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final String TRANSACTION_ENTRY = "urn:uuid:0f4a3c62-8d1e-4b7a-9c55-2e6d1b0a7f13";
+	/** Searches in a reference's place: a well-formed one, one of another type, malformed ones. */
+	private static final List<String> CONDITIONAL_REFERENCES = List.of("Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999957191",
+			"Group?name=a", "Patient?identifier=a b", "Patient?=a", "Patient?identifier", "Nothing?name=a");
+	/** An identifier system whose values must be absolute URIs. */
+	private static final String URI_SYSTEM = "urn:ietf:rfc:3986";
 	private static final ConformanceResources RESOURCES = PackageExamples.conformanceResources();
 	private static final ProfileValidator VALIDATOR =
 			new ProfileValidator(FHIR, RESOURCES, PackageExamples.PACKAGE, new ConformanceProperties(false));
@@ -41,7 +49,7 @@ class CompiledChecksTest {
 				assertThat(refusal).as(name).isEmpty());
 		// Every package example of a type the checks cover is proven: they are the write path's common case.
 		assertThat(proven.keySet()).filteredOn(name -> name.startsWith("example ") && !name.contains(" without "))
-				.hasSize(examples().size() - 2); // the Observation and the QuestionnaireResponse: the validator's own rules
+				.hasSize(examples().size() - 1); // the QuestionnaireResponse: checked against its Questionnaire by the validator
 	}
 
 	@Test
@@ -94,6 +102,11 @@ class CompiledChecksTest {
 			mutations.put(name + " " + pointer + " + space", replaced(example, pointer, text.asText() + " "));
 			if (pointer.endsWith("/reference")) {
 				mutations.put(name + " " + pointer + " = Group/1", replaced(example, pointer, "Group/1"));
+				mutations.put(name + " " + pointer + " = a transaction entry", replaced(example, pointer, TRANSACTION_ENTRY));
+				CONDITIONAL_REFERENCES.forEach(search -> mutations.put(name + " " + pointer + " = " + search, replaced(example, pointer, search)));
+			}
+			if (pointer.endsWith("/system")) {
+				mutations.put(name + " " + pointer + " = " + URI_SYSTEM, replaced(example, pointer, URI_SYSTEM));
 			}
 		}
 	}
