@@ -6,7 +6,9 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport.CodeValidationResult;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,11 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r5.extensions.ExtensionDefinitions;
 import org.hl7.fhir.r5.model.DateTimeType;
 import org.hl7.fhir.r5.model.DateType;
@@ -34,6 +38,7 @@ import org.hl7.fhir.r4.model.ElementDefinition.ConstraintSeverity;
 import org.hl7.fhir.r4.model.ElementDefinition.DiscriminatorType;
 import org.hl7.fhir.r4.model.ElementDefinition.ElementDefinitionSlicingDiscriminatorComponent;
 import org.hl7.fhir.r4.model.ElementDefinition.SlicingRules;
+import org.hl7.fhir.r4.model.ElementDefinition.TypeRefComponent;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
@@ -46,6 +51,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.ExtensionContextType;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionContextComponent;
+import org.hl7.fhir.validation.instance.utils.Base64Util;
 import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
 
 /**
@@ -57,7 +63,8 @@ import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
  * model of the validator's own.
  *
  * <p>It only ever answers "no errors". Whatever it cannot decide exactly as the validator would
- * (a narrative, a contained resource, an extension or profile the server does not hold, a slicing
+ * (a narrative, a contained resource with a meta or contained resources of its own, or one its
+ * reference holds to a profile, an extension or profile the server does not hold, a slicing
  * it does not model, an invariant that needs {@code memberOf()} or {@code conformsTo()}, the
  * resource types the core validator checks with rules of their own) and every violation it finds,
  * it leaves undecided, and
@@ -99,7 +106,7 @@ final class CompiledChecks {
 	private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
 	/** The primitive types whose rules {@link Proof#primitive} holds a value to; the rest are left to the validator. */
 	private static final Set<String> CHECKED_PRIMITIVES = Set.of("string", "markdown", "id", "code", "uri", "url", "boolean",
-			"integer", "unsignedInt", "positiveInt", "decimal", "date", "dateTime", "instant", "time");
+			"integer", "unsignedInt", "positiveInt", "decimal", "date", "dateTime", "instant", "time", "base64Binary");
 	// The validator's own patterns for these types, stricter than their definitions' (InstanceValidator.checkPrimitive).
 	private static final Pattern DATE_TIME = Pattern.compile("([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])"
 			+ "(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
@@ -149,7 +156,7 @@ final class CompiledChecks {
 			return false;
 		}
 		try {
-			new Proof(current(), parsed).resource(requiredProfile);
+			new Proof(current(), parsed, parsed).resource(requiredProfile);
 			return true;
 		} catch (RuntimeException undecided) { // an Undecided, or data the proof did not expect: the validator's to judge
 			return false;
@@ -273,11 +280,17 @@ final class CompiledChecks {
 	/** One resource's proof; throws {@link Undecided} at the first thing it cannot prove. */
 	private final class Proof {
 		private final Compiled compiled;
+		/** The resource proven: the one written, or one it contains. */
 		private final Resource resource;
+		/** The resource written, whose contained resources a local reference ({@code #id}) names. */
+		private final Resource container;
+		/** The ids of the contained resources the written resource's own elements reference. */
+		private final Set<String> referencedContained = new HashSet<>();
 
-		Proof(Compiled compiled, Resource resource) {
+		Proof(Compiled compiled, Resource resource, Resource container) {
 			this.compiled = compiled;
 			this.resource = resource;
+			this.container = container;
 		}
 
 		void resource(String requiredProfile) {
@@ -295,6 +308,24 @@ final class CompiledChecks {
 			decidedOnlyIf(!resource.hasIdElement() || RESOURCE_ID.matcher(resource.getIdElement().getIdPart()).matches());
 			invariants(definitions.root(), resource);
 			children(definitions, type, resource);
+			// dom-3, which the validator enforces in code rather than by its expression (InstanceValidator.checkContainedReferences)
+			decidedOnlyIf(!(resource instanceof DomainResource domain)
+					|| domain.getContained().stream().allMatch(contained -> referencedContained.contains(contained.getIdPart())));
+		}
+
+		/**
+		 * The written resource's contained resources, each proven against its type's base definition
+		 * as the validator checks them (InstanceValidator.validateContains): each with an id of its
+		 * own, none with a meta or contained resources of its own (dom-2, dom-4, dom-5).
+		 */
+		private void contained(List<Base> values) {
+			decidedOnlyIf(resource == container);
+			Set<String> ids = new HashSet<>();
+			for (Base value : values) {
+				decidedOnlyIf(value instanceof DomainResource contained && !VALIDATOR_RULED_TYPES.contains(contained.fhirType())
+						&& contained.hasIdElement() && ids.add(contained.getIdPart()) && !contained.hasMeta());
+				new Proof(compiled, (Resource) value, container).resource(null);
+			}
 		}
 
 		/** The children of a complex value, against the definitions of the element with this id. */
@@ -307,7 +338,7 @@ final class CompiledChecks {
 					continue;
 				}
 				decidedOnlyIf(!name.equals("modifierExtension") && !name.equals("id") && (value != resource
-						|| !name.equals("contained") && !name.equals("text") && !name.equals("implicitRules")));
+						|| !name.equals("text") && !name.equals("implicitRules")));
 				ElementDefinition element = definitions.byId.get(id + "." + name);
 				decidedOnlyIf(element != null && values.size() <= max(element));
 				counts.put(name, values.size());
@@ -315,6 +346,8 @@ final class CompiledChecks {
 					extensions(definitions, id, element, values);
 				} else if (value instanceof Meta && name.equals("profile")) {
 					continue; // the profile the resource is checked against, chosen above
+				} else if (value == resource && name.equals("contained")) {
+					contained(values);
 				} else if (element.hasSlicing()) {
 					sliced(definitions, id + "." + name, element, values);
 				} else {
@@ -345,7 +378,11 @@ final class CompiledChecks {
 				primitive(type, element, value);
 				return;
 			}
-			decidedOnlyIf(!type.equals("Narrative") && !type.equals("Attachment") && !(value instanceof Resource));
+			decidedOnlyIf(!type.equals("Narrative") && !(value instanceof Resource));
+			if (value instanceof Attachment attachment) {
+				// InstanceValidator.checkAttachment reads and measures the content for a size, a hash or a maximum size
+				decidedOnlyIf(!attachment.hasSize() && !attachment.hasHash() && !element.hasExtension(ExtensionDefinitions.EXT_MAX_SIZE));
+			}
 			if (value instanceof Reference reference) {
 				reference(element, reference);
 			} else if (value instanceof Coding coding) {
@@ -393,7 +430,9 @@ final class CompiledChecks {
 					&& element.getExtension().stream().noneMatch(extension -> PRIMITIVE_RULE_EXTENSIONS.contains(extension.getUrl())));
 			String text = primitive.getValueAsString();
 			decidedOnlyIf(!text.isBlank() && text.length() <= MAX_STRING && !UnicodeUtilities.hasBiDiChars(text));
-			compiled.format(type).ifPresent(format -> decidedOnlyIf(format.matcher(text).matches()));
+			if (!type.equals("base64Binary")) { // the validator checks it as base64 below, not by its type's pattern, which recurses per character
+				compiled.format(type).ifPresent(format -> decidedOnlyIf(format.matcher(text).matches()));
+			}
 			switch (type) {
 				case "uri", "url" -> decidedOnlyIf(text.chars().noneMatch(Character::isWhitespace)
 						&& !text.startsWith("oid:") && !text.startsWith("uuid:") && !text.startsWith("urn:oid:")
@@ -409,6 +448,8 @@ final class CompiledChecks {
 				case "decimal" -> decidedOnlyIf(Utilities.checkDecimal(text, true, false) == DecimalStatus.OK);
 				case "boolean" -> decidedOnlyIf(text.equals("true") || text.equals("false"));
 				case "code" -> decidedOnlyIf(CODE.matcher(text).matches());
+				// and an attachment's data must decode strictly (InstanceValidator.checkAttachment)
+				case "base64Binary" -> decidedOnlyIf(Base64Util.isValidBase64(text) && parses(() -> Base64.getDecoder().decode(text)));
 				default -> { } // string, markdown, id: their format and length, above
 			}
 		}
@@ -454,13 +495,14 @@ final class CompiledChecks {
 
 		private void invariants(ElementDefinition element, Base value) {
 			for (ElementDefinition.ElementDefinitionConstraintComponent invariant : element.getConstraint()) {
-				// ele-1 holds of every value HAPI encodes; the dom- invariants are about contained resources, never proven here.
+				// ele-1 holds of every value HAPI encodes. The dom- invariants are about contained resources: dom-3 the
+				// validator checks in code, as the proof does; dom-2, dom-4 and dom-5 hold of every contained resource it proves.
 				if (invariant.getSeverity() == ConstraintSeverity.ERROR && !invariant.getKey().equals("ele-1")
 						&& !(invariant.hasExpression() && invariant.getExpression().startsWith("contained."))) {
 					decidedOnlyIf(invariant.hasExpression());
 					ExpressionNode expression = compiled.invariant(
 							FHIRPathExpressionFixer.fixExpr(invariant.getExpression(), invariant.getKey(), "4.0.1"));
-					decidedOnlyIf(fhirPath.evaluateToBoolean(null, resource, resource, value, expression));
+					decidedOnlyIf(fhirPath.evaluateToBoolean(null, resource, container, value, expression));
 				}
 			}
 		}
@@ -477,6 +519,12 @@ final class CompiledChecks {
 			if (!reference.hasReference()) {
 				return;
 			}
+			List<String> targets = element.getType().stream().filter(type -> type.getCode().equals("Reference"))
+					.flatMap(type -> type.getTargetProfile().stream()).map(PrimitiveType::getValue).toList();
+			if (reference.getReference().startsWith("#")) {
+				containedReference(element, reference.getReference().substring(1), targets);
+				return;
+			}
 			decidedOnlyIf(element.getType().stream().allMatch(type -> !type.hasAggregation()
 					|| type.hasAggregation(AggregationMode.REFERENCED)));
 			if (TRANSACTION_ENTRY_REFERENCE.matcher(reference.getReference()).matches()) {
@@ -489,10 +537,24 @@ final class CompiledChecks {
 			}
 			Matcher relative = RELATIVE_REFERENCE.matcher(reference.getReference());
 			decidedOnlyIf(relative.matches() && resourceTypes.contains(relative.group(1)));
-			List<String> targets = element.getType().stream().filter(type -> type.getCode().equals("Reference"))
-					.flatMap(type -> type.getTargetProfile().stream()).map(PrimitiveType::getValue).toList();
 			decidedOnlyIf(targets.isEmpty() || targets.stream().anyMatch(target -> target.equals(CORE + "Resource")
 					|| compiled.definitions(target).definition.getType().equals(relative.group(1))));
+		}
+
+		/**
+		 * A reference to a contained resource of the written one. The validator checks the contained
+		 * resource again against each target profile of its type; proven only where those are the
+		 * base definitions it was proven against, and where no aggregation rule applies.
+		 */
+		private void containedReference(ElementDefinition element, String id, List<String> targets) {
+			Resource target = ((DomainResource) container).getContained().stream()
+					.filter(contained -> id.equals(contained.getIdPart())).findFirst().orElse(null);
+			decidedOnlyIf(target != null && element.getType().stream().noneMatch(TypeRefComponent::hasAggregation)
+					&& (targets.isEmpty() || targets.contains(CORE + "Resource")
+							|| targets.contains(CORE + target.fhirType()) && targets.stream().allMatch(url -> url.startsWith(CORE))));
+			if (resource == container) {
+				referencedContained.add(id);
+			}
 		}
 
 		/**

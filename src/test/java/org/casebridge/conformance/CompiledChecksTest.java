@@ -33,12 +33,15 @@ class CompiledChecksTest {
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final String TRANSACTION_ENTRY = "urn:uuid:0f4a3c62-8d1e-4b7a-9c55-2e6d1b0a7f13";
+	/** Enough mutations of resources with contained ones to cover each kind, few enough to keep the test to seconds. */
+	private static final int CONTAINED_MUTATIONS = 600;
 	/** Searches in a reference's place: a well-formed one, one of another type, malformed ones. */
 	private static final List<String> CONDITIONAL_REFERENCES = List.of("Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999957191",
 			"Group?name=a", "Patient?identifier=a b", "Patient?=a", "Patient?identifier", "Nothing?name=a");
 	/** An identifier system whose values must be absolute URIs. */
 	private static final String URI_SYSTEM = "urn:ietf:rfc:3986";
 	private static final ConformanceResources RESOURCES = PackageExamples.conformanceResources();
+	private static final CompiledChecks CHECKS = new CompiledChecks(FHIR, RESOURCES);
 	private static final ProfileValidator VALIDATOR =
 			new ProfileValidator(FHIR, RESOURCES, PackageExamples.PACKAGE, new ConformanceProperties(false));
 
@@ -65,9 +68,53 @@ class CompiledChecksTest {
 		assertThat(proven.size()).as("mutations proven valid").isGreaterThan(50);
 	}
 
+	/**
+	 * The same over the resources of the corpus that contain others and are proven valid as they
+	 * are (the package's examples contain none), each also with its contained resources given a
+	 * meta, a contained resource of their own, or one another's id.
+	 */
+	@Test
+	void whatTheChecksProveValidTheValidatorAcceptsOverMutationsOfContainedResources() throws IOException {
+		Map<String, String> mutations = new LinkedHashMap<>();
+		ValidationCorpusTest.corpus().forEach((name, json) -> {
+			ObjectNode resource = (ObjectNode) readTree(json);
+			if (resource.path("contained").size() > 1 && mutations.size() < CONTAINED_MUTATIONS
+					&& CHECKS.provenValid(FHIR.newJsonParser().parseResource(json), null)) {
+				mutations.put(name, json);
+				mutate(name, resource, resource, "", mutations);
+				ObjectNode first = (ObjectNode) resource.path("contained").get(0);
+				ObjectNode second = (ObjectNode) resource.path("contained").get(1);
+				mutations.put(name + " contained with a meta", with(resource, first.deepCopy().set("meta",
+						JSON.createObjectNode().put("source", "a")), 0));
+				mutations.put(name + " contained within contained", with(resource, first.deepCopy().set("contained",
+						JSON.createArrayNode().add(second.deepCopy())), 0));
+				mutations.put(name + " contained ids repeated", with(resource, second.deepCopy().put("id", first.path("id").asText()), 1));
+			}
+		});
+		Map<String, String> proven = proven(mutations);
+		assertThat(proven).as("proven valid, yet refused by the instance validator").allSatisfy((mutation, refusal) ->
+				assertThat(refusal).as(mutation).isEmpty());
+		assertThat(mutations.keySet()).as("resources with contained ones, as they are, proven valid")
+				.filteredOn(mutation -> !mutation.contains(" /") && !mutation.contains(" contained "))
+				.isNotEmpty().allSatisfy(resource -> assertThat(proven).containsKey(resource));
+	}
+
+	private static String with(ObjectNode resource, ObjectNode contained, int index) {
+		ObjectNode copy = resource.deepCopy();
+		((ArrayNode) copy.path("contained")).set(index, contained);
+		return copy.toString();
+	}
+
+	private static JsonNode readTree(String json) {
+		try {
+			return JSON.readTree(json);
+		} catch (IOException unreadable) {
+			throw new IllegalStateException(unreadable);
+		}
+	}
+
 	/** Name to the validator's errors (empty: accepted), for each resource the compiled checks prove valid. */
 	private static Map<String, String> proven(Map<String, String> resources) {
-		CompiledChecks checks = new CompiledChecks(FHIR, RESOURCES);
 		Map<String, String> proven = new LinkedHashMap<>();
 		resources.forEach((name, json) -> {
 			IBaseResource resource;
@@ -76,7 +123,7 @@ class CompiledChecksTest {
 			} catch (DataFormatException unreadable) {
 				return;
 			}
-			if (checks.provenValid(resource, null)) {
+			if (CHECKS.provenValid(resource, null)) {
 				proven.put(name, String.join(" | ", VALIDATOR.validate(resource).getMessages().stream()
 						.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 						.map(message -> message.getLocationString() + ": " + message.getMessage()).toList()));

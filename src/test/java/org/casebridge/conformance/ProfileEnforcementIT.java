@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.casebridge.FhirServerTestBase;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -173,6 +174,48 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 				.where(Patient.IDENTIFIER.exactly().systemAndIdentifier("http://hospital.example/mrn", unique))
 				.returnBundle(Bundle.class).execute();
 		assertThat(stored.getEntry()).isEmpty();
+	}
+
+	/**
+	 * An EHR's transaction as Synthea writes one: entries that name each other by urn:uuid, what the
+	 * server already holds by search, and resources they contain; a contained resource nothing
+	 * refers to is refused.
+	 */
+	@Test
+	void aClinicalHistoryTransactionIsCheckedWithItsReferencesAsSent() {
+		String organization = "http://hospital.example/org|" + unique;
+		assertThat(sendJson("POST", "/fhir/Organization", """
+				{"resourceType":"Organization","identifier":[{"system":"http://hospital.example/org","value":"%s"}],
+				 "name":"Lowell Family Medical"}""".formatted(unique)).statusCode()).isEqualTo(201);
+		String claim = """
+				{"resourceType":"ExplanationOfBenefit","status":"active","use":"claim","outcome":"complete",
+				 "contained":[{"resourceType":"Coverage","id":"coverage","status":"active","type":{"text":"Humana"},
+				               "beneficiary":{"reference":"urn:uuid:7d0f3a52-0000-4000-8000-000000000011"},"payor":[{"display":"Humana"}]}%s],
+				 "type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"professional"}]},
+				 "patient":{"reference":"urn:uuid:7d0f3a52-0000-4000-8000-000000000011"},"created":"2026-12-01T10:22:43+00:00",
+				 "insurer":{"display":"Humana"},"provider":{"reference":"Organization?identifier=%s"},
+				 "insurance":[{"focal":true,"coverage":{"reference":"#coverage"}}]}""";
+		String history = """
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				 {"fullUrl":"urn:uuid:7d0f3a52-0000-4000-8000-000000000011",
+				  "resource":{"resourceType":"Patient","identifier":[{"system":"http://hospital.example/mrn","value":"%s"}]},
+				  "request":{"method":"POST","url":"Patient"}},
+				 {"fullUrl":"urn:uuid:7d0f3a52-0000-4000-8000-000000000012","resource":%s,
+				  "request":{"method":"POST","url":"ExplanationOfBenefit"}}]}""";
+		String orphan = ",{\"resourceType\":\"Organization\",\"id\":\"orphan\",\"name\":\"Nobody refers to me\"}";
+
+		HttpResponse<String> stored = sendJson("POST", "/fhir", history.formatted(unique, claim.formatted("", organization)));
+		HttpResponse<String> refused = sendJson("POST", "/fhir", history.formatted(unique + "-orphan", claim.formatted(orphan, organization)));
+
+		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+		ExplanationOfBenefit read = client.read().resource(ExplanationOfBenefit.class)
+				.withId(parse(stored, Bundle.class).getEntry().get(1).getResponse().getLocation()).execute();
+		assertThat(read.getPatient().getReference()).startsWith("Patient/");
+		assertThat(read.getProvider().getReference()).startsWith("Organization/");
+		assertThat(read.getInsuranceFirstRep().getCoverage().getReference()).isEqualTo("#coverage");
+		assertThat(read.getContained()).singleElement().satisfies(coverage -> assertThat(coverage.fhirType()).isEqualTo("Coverage"));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("dom-3");
 	}
 
 	@Test
