@@ -96,7 +96,11 @@ final class CompiledChecks {
 			Pattern.compile("([A-Z][A-Za-z]+)/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?");
 	/** A reference to another entry of the same transaction, before HAPI replaces it with the entry's id. */
 	private static final Pattern TRANSACTION_ENTRY_REFERENCE = Pattern.compile("urn:uuid:[0-9a-fA-F\\-]{1,64}");
-	/** A conditional reference: a search HAPI resolves as it stores the resource (BaseValidator.isSearchUrl, no whitespace). */
+	/**
+	 * A conditional reference: a search HAPI resolves as it stores the resource (BaseValidator.isSearchUrl,
+	 * no whitespace). Decided up to a length at which matching it, once per parameter, cannot exhaust the stack.
+	 */
+	private static final int CONDITIONAL_REFERENCE_MAX = 1024;
 	private static final Pattern CONDITIONAL_REFERENCE =
 			Pattern.compile("([A-Z][A-Za-z]+)\\?[_a-zA-Z][_a-zA-Z0-9.:-]*=[^=&\\s]*(&[_a-zA-Z][_a-zA-Z0-9.:]*=[^=&\\s]*)*");
 	/** A resource's id, and a version's (R4 datatypes §2.24.0.1 "id"). */
@@ -158,7 +162,9 @@ final class CompiledChecks {
 		try {
 			new Proof(current(), parsed, parsed).resource(requiredProfile);
 			return true;
-		} catch (RuntimeException undecided) { // an Undecided, or data the proof did not expect: the validator's to judge
+		} catch (RuntimeException | StackOverflowError undecided) {
+			// an Undecided, data the proof did not expect, or a value whose format pattern recurses past the stack
+			// (as the validator's own match does, which it reports as an error): the validator's to judge
 			return false;
 		}
 	}
@@ -531,7 +537,7 @@ final class CompiledChecks {
 				return;
 			}
 			Matcher conditional = CONDITIONAL_REFERENCE.matcher(reference.getReference());
-			if (conditional.matches()) {
+			if (reference.getReference().length() <= CONDITIONAL_REFERENCE_MAX && conditional.matches()) {
 				decidedOnlyIf(resourceTypes.contains(conditional.group(1)));
 				return;
 			}
@@ -547,8 +553,8 @@ final class CompiledChecks {
 		 * base definitions it was proven against, and where no aggregation rule applies.
 		 */
 		private void containedReference(ElementDefinition element, String id, List<String> targets) {
-			Resource target = ((DomainResource) container).getContained().stream()
-					.filter(contained -> id.equals(contained.getIdPart())).findFirst().orElse(null);
+			Resource target = container instanceof DomainResource domain ? domain.getContained().stream()
+					.filter(contained -> id.equals(contained.getIdPart())).findFirst().orElse(null) : null;
 			decidedOnlyIf(target != null && element.getType().stream().noneMatch(TypeRefComponent::hasAggregation)
 					&& (targets.isEmpty() || targets.contains(CORE + "Resource")
 							|| targets.contains(CORE + target.fhirType()) && targets.stream().allMatch(url -> url.startsWith(CORE))));

@@ -99,6 +99,22 @@ class CompiledChecksTest {
 				.isNotEmpty().allSatisfy(resource -> assertThat(proven).containsKey(resource));
 	}
 
+	/**
+	 * A code of many words, whose type's pattern Java matches once per word, recursing past the
+	 * stack: the proof leaves it to the validator, which refuses it, rather than failing the write.
+	 */
+	@Test
+	void aValueTooLongForItsFormatPatternIsLeftToTheValidator() {
+		String code = "a ".repeat(50_000).trim();
+		IBaseResource observation = FHIR.newJsonParser().parseResource("""
+				{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"%s"}]}}"""
+				.formatted(code));
+
+		assertThat(CHECKS.provenValid(observation, null)).isFalse();
+		assertThat(VALIDATOR.validate(observation).getMessages()).anySatisfy(message ->
+				assertThat(message.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR));
+	}
+
 	private static String with(ObjectNode resource, ObjectNode contained, int index) {
 		ObjectNode copy = resource.deepCopy();
 		((ArrayNode) copy.path("contained")).set(index, contained);

@@ -44,6 +44,16 @@ class BadClinicalContentIT extends BadInputTestBase {
 		assertNothingStored("Observation");
 	}
 
+	/** A code of 50,000 words: too long for its type's pattern, which the server matches word by word. */
+	@Test
+	void codeOfTooManyWordsIsRefused() {
+		String observation = """
+				{"resourceType":"Observation","identifier":[%s],"status":"final",
+				 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]}}""".formatted(marker(), "a ".repeat(50_000).trim());
+		assertRefused(post(observation), 422);
+		assertNothingStored("Observation");
+	}
+
 	@ParameterizedTest(name = "birthDate {0}")
 	@ValueSource(strings = {"2023-02-30", "2023-13-01", "2023-00-10", "1980-04-31", "tomorrow"})
 	void dateThatDoesNotExistIsRefused(String birthDate) {
