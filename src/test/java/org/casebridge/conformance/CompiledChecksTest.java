@@ -25,8 +25,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * errors, the validator accepts. Over the validation corpus and, for each package example, every
  * mutation that replaces one string in it (a code, a system, a reference, a text) with another, or
  * points one reference at a resource of another type, at another entry of a transaction or at a
- * search (a conditional reference), or
- * makes one system the one for URIs, or removes one item of a list.
+ * search (a conditional reference), or makes one system the one for URIs, or removes one item of
+ * a list.
  */
 class CompiledChecksTest {
 

@@ -216,6 +216,9 @@ class ProfileEnforcementIT extends FhirServerTestBase {
 		assertThat(read.getContained()).singleElement().satisfies(coverage -> assertThat(coverage.fhirType()).isEqualTo("Coverage"));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		assertThat(parse(refused, OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("dom-3");
+		assertThat(client.search().forResource(Patient.class)
+				.where(Patient.IDENTIFIER.exactly().systemAndIdentifier("http://hospital.example/mrn", unique + "-orphan"))
+				.returnBundle(Bundle.class).execute().getEntry()).as("the refused transaction's Patient").isEmpty();
 	}
 
 	@Test
