@@ -164,7 +164,7 @@ class ValidationCorpusTest {
 		}
 	}
 
-	private static JsonNode readTree(String json) {
+	static JsonNode readTree(String json) {
 		try {
 			return JSON.readTree(json);
 		} catch (IOException e) {
